@@ -1,0 +1,1 @@
+"""Readers: files, JSON/JSONL, HTML and WARC into documents."""

@@ -1,0 +1,55 @@
+"""One loader for the language data shipped inside the package.
+
+Language knowledge (month names, clitics, triggers, gazetteers) lives in
+YAML/TSV/JSON files next to the stage that uses it; this module finds and
+parses them once and caches the result.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from waqai.errors import DataError
+
+
+def data_path(package: str, name: str) -> Any:
+    """A traversable for ``waqai/<package>/data/<name>``."""
+    return resources.files(f"waqai.{package}").joinpath("data", name)
+
+
+@cache
+def load_yaml(package: str, name: str) -> Any:
+    path = data_path(package, name)
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"waqai/{package}/data/{name}: cannot load ({exc})") from exc
+
+
+@cache
+def load_json(package: str, name: str) -> Any:
+    path = data_path(package, name)
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError) as exc:
+        raise DataError(f"waqai/{package}/data/{name}: cannot load ({exc})") from exc
+
+
+@cache
+def load_tsv(package: str, name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a TSV file with a header line; lines starting with '#' are comments."""
+    path = data_path(package, name)
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            lines = (line for line in fh if line.strip() and not line.startswith("#"))
+            return tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    except OSError as exc:
+        raise DataError(f"waqai/{package}/data/{name}: cannot load ({exc})") from exc

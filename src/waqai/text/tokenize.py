@@ -1,0 +1,170 @@
+"""Word tokens with spans into the original text, and Arabic clitic segmentation.
+
+Tokens are found in the matching form (so tashkeel and tatweel never split a
+word) and mapped back to the original. A token's ``analyses`` lists every way
+to peel off proclitics (و ف ب ل ك س ال) and pronoun suffixes, so lexicon and
+gazetteer lookups can try each stem (بالقاهرة → القاهرة → قاهره, وموسكو → موسكو);
+``segments`` is the default split as sub-token spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from waqai.resources import load_yaml
+from waqai.text.normalize import MatchText
+
+_TOKEN = re.compile(r"(?P<num>\d+(?:[.,٫]\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One clitic split of a word in matching form: prefix + stem + suffix.
+
+    ``prefix`` is the proclitic chain as written (و، وب، بال، لل), the article
+    included; ``stem`` is what remains before the pronoun ``suffix``.
+    """
+
+    prefix: str
+    stem: str
+    suffix: str
+
+    @property
+    def definite(self) -> bool:
+        return self.prefix.endswith("ال") or self.prefix.endswith("لل")
+
+    @property
+    def clitics(self) -> list[tuple[str, str]]:
+        """The prefix as single clitics with their roles, in order."""
+        if self.prefix.endswith("ال"):
+            head, art = self.prefix[:-2], "ال"
+        elif self.prefix.endswith("لل"):
+            head, art = self.prefix[:-1], "ل"  # ل + ال with the alef dropped
+        else:
+            head, art = self.prefix, ""
+        out = [(c, "proclitic") for c in head]
+        if art:
+            out.append((art, "article"))
+        return out
+
+    @property
+    def lookup_forms(self) -> tuple[str, ...]:
+        """Forms to look up in a lexicon: the stem, and with the article if it had one."""
+        return ("ال" + self.stem, self.stem) if self.definite else (self.stem,)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sub-token span (a clitic or the stem) in original offsets."""
+
+    start: int
+    end: int
+    text: str
+    role: str  # "proclitic" | "article" | "stem" | "suffix"
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str  # surface form, == original[start:end]
+    norm: str  # matching form
+    kind: str  # "word" | "num" | "punct"
+    mstart: int  # offsets in the matching form
+    mend: int
+
+    @property
+    def analyses(self) -> tuple[Analysis, ...]:
+        return clitic_analyses(self.norm) if self.kind == "word" else (Analysis("", self.norm, ""),)
+
+    @property
+    def stem(self) -> str:
+        return default_analysis(self.norm).stem if self.kind == "word" else self.norm
+
+
+@dataclass(frozen=True, slots=True)
+class _Clitics:
+    proclitic_chains: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    min_stem: int
+    min_stem_after_suffix: int
+
+
+@cache
+def _clitics() -> _Clitics:
+    spec = load_yaml("text", "clitics.yaml")
+    conj = [""] + spec["conjunctions"]
+    prep = [""] + spec["prepositions"] + spec["future"]
+    art = [""] + spec["article"]
+    chains = {c + p + a for c in conj for p in prep for a in art}
+    chains |= {c + spec["lam_article"] for c in conj}
+    chains.discard("")
+    # the future marker only precedes verbs: never with the article
+    chains = {c for c in chains if not ("س" in c and "ال" in c)}
+    return _Clitics(
+        tuple(sorted(chains, key=len)),
+        tuple(spec["suffixes"]),
+        int(spec["min_stem"]),
+        int(spec["min_stem_after_suffix"]),
+    )
+
+
+@cache
+def clitic_analyses(word: str) -> tuple[Analysis, ...]:
+    """Every plausible split of ``word`` (matching form), the unsplit word first."""
+    c = _clitics()
+    out = [Analysis("", word, "")]
+    for p in ("",) + tuple(p for p in c.proclitic_chains if word.startswith(p)):
+        rest = word[len(p) :]
+        if p and len(rest) < c.min_stem:
+            continue
+        if p:
+            out.append(Analysis(p, rest, ""))
+        if p.endswith("ال") or p.endswith("لل"):
+            continue  # a definite noun takes no pronoun suffix
+        for s in c.suffixes:
+            if rest.endswith(s) and len(rest) - len(s) >= c.min_stem_after_suffix:
+                out.append(Analysis(p, rest[: -len(s)], s))
+    return tuple(dict.fromkeys(out))
+
+
+@cache
+def default_analysis(word: str) -> Analysis:
+    """The split used when no lexicon decides: only the article and what precedes it.
+
+    Without a lexicon "وزارة" could be و + زارة, so single-letter proclitics are
+    peeled only when the article follows (والقاهرة، بالقاهرة، للرئيس).
+    """
+    best = Analysis("", word, "")
+    for a in clitic_analyses(word):
+        if a.definite and not a.suffix and len(a.stem) >= 3 and len(a.prefix) > len(best.prefix):
+            best = a
+    return best
+
+
+def tokenize(text: str, match: MatchText | None = None) -> list[Token]:
+    """Tokens of ``text`` with original spans; pass ``match`` to reuse a matching form."""
+    m = match or MatchText.of(text)
+    out: list[Token] = []
+    for t in _TOKEN.finditer(m.text):
+        s, e = m.to_original(t.start(), t.end())
+        kind = t.lastgroup or "punct"
+        out.append(Token(s, e, text[s:e], t.group(), kind, t.start(), t.end()))
+    return out
+
+
+def segments(token: Token, match: MatchText, analysis: Analysis | None = None) -> list[Segment]:
+    """Sub-token spans of ``token`` (one per clitic, the stem, the suffix)."""
+    a = analysis or default_analysis(token.norm)
+    parts = [*a.clitics, (a.stem, "stem"), (a.suffix, "suffix")]
+    out: list[Segment] = []
+    pos = token.mstart
+    for piece, role in parts:
+        if not piece:
+            continue
+        s, e = match.to_original(pos, pos + len(piece))
+        out.append(Segment(s, e, match.original[s:e], role))
+        pos += len(piece)
+    return out
