@@ -1,8 +1,8 @@
 """waqai: Arabic news to structured, verifiable political event data.
 
-    >>> import waqai
-    >>> doc = waqai.extract("اندلعت احتجاجات في ألماتي يوم 2 يناير.", published="2022-01-13")
-    >>> doc.to_json()
+>>> import waqai
+>>> doc = waqai.extract("اندلعت احتجاجات في ألماتي يوم 2 يناير.", published="2022-01-13")
+>>> doc.to_json()
 """
 
 from __future__ import annotations

@@ -211,7 +211,11 @@ class Document:
             events=events,
             quotes=[
                 Quote(
-                    q["start"], q["end"], q["text"], participant(q.get("speaker")), span(q.get("verb"))
+                    q["start"],
+                    q["end"],
+                    q["text"],
+                    participant(q.get("speaker")),
+                    span(q.get("verb")),
                 )
                 for q in data.get("quotes", [])
             ],

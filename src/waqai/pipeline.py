@@ -99,8 +99,9 @@ class Pipeline:
         batch goes on. Without ``on_error`` the error is raised.
         """
         for i, item in enumerate(items):
-            record = {"text": item} if isinstance(item, str) else dict(item)
-            source = str((record.get("meta") or {}).get("path") or f"item {i}")
+            record: dict[str, Any] = {"text": item} if isinstance(item, str) else dict(item)
+            meta = record.get("meta") or {}
+            source = str(meta.get("path") or f"item {i}")
             try:
                 yield self(**record)
             except WaqaiError as exc:

@@ -15,7 +15,9 @@ from waqai.pipeline import default_pipeline, parse_date
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", help="The article's date (YYYY-MM-DD); inferred from the text if omitted.")
+@click.option(
+    "--published", help="The article's date (YYYY-MM-DD); inferred from the text if omitted."
+)
 @click.option("--now", help="Reference date for inference (YYYY-MM-DD); default: today.")
 @click.option(
     "--format",

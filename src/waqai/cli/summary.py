@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from waqai.document import Document
+from waqai.document import Document, Entity
 
 
 def _participant(p: object) -> str:
@@ -38,20 +38,18 @@ def print_summary(doc: Document, console: Console | None = None) -> None:
     ents = Table(title="Entities")
     for col in ("entity", "type", "name", "name_en", "country", "mentions"):
         ents.add_column(col)
-    groups: dict[str, list[str]] = {}
-    first: dict[str, object] = {}
-    for e in doc.entities:
-        groups.setdefault(e.entity_id, []).append(e.text)
-        first.setdefault(e.entity_id, e)
-    for eid, texts in groups.items():
-        e = first[eid]
+    groups: dict[str, list[Entity]] = {}
+    for ent in doc.entities:
+        groups.setdefault(ent.entity_id, []).append(ent)
+    for eid, mentions in groups.items():
+        e = mentions[0]
         ents.add_row(
             eid,
-            getattr(e, "type", ""),
-            getattr(e, "name", None) or texts[0],
-            getattr(e, "name_en", None) or "",
-            getattr(e, "country", None) or "",
-            " | ".join(dict.fromkeys(texts)),
+            e.type,
+            e.name or e.text,
+            e.name_en or "",
+            e.country or "",
+            " | ".join(dict.fromkeys(m.text for m in mentions)),
         )
     console.print(ents)
 

@@ -13,7 +13,9 @@ from waqai.text.decode import check_text, decode
 MAX_BYTES = 20 * 1024 * 1024
 
 
-def read_text_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> tuple[str, dict[str, Any]]:
+def read_text_file(
+    path: str | os.PathLike[str], max_bytes: int = MAX_BYTES
+) -> tuple[str, dict[str, Any]]:
     """Decode a text file; raise :class:`InputError` naming the file and the reason."""
     p = Path(path)
     name = str(path)

@@ -12,8 +12,13 @@ from waqai.errors import WaqaiError
 
 @cache
 def document_schema() -> dict[str, Any]:
-    with resources.files("waqai.schema").joinpath("document.schema.json").open(encoding="utf-8") as fh:
-        return json.load(fh)  # type: ignore[no-any-return]
+    with (
+        resources.files("waqai.schema")
+        .joinpath("document.schema.json")
+        .open(encoding="utf-8") as fh
+    ):
+        data: dict[str, Any] = json.load(fh)
+        return data
 
 
 def validate_document(data: dict[str, Any]) -> None:
@@ -24,7 +29,9 @@ def validate_document(data: dict[str, Any]) -> None:
         jsonschema.validate(data, document_schema())
     except jsonschema.ValidationError as exc:
         path = "/".join(str(p) for p in exc.absolute_path)
-        raise WaqaiError(f"document {data.get('id')}: schema violation at /{path}: {exc.message}") from None
+        raise WaqaiError(
+            f"document {data.get('id')}: schema violation at /{path}: {exc.message}"
+        ) from None
     text = data["text"]
     for where, span in iter_spans(data):
         if text[span["start"] : span["end"]] != span["text"]:

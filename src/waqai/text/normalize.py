@@ -132,7 +132,9 @@ class MatchText:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the matching form to a span of the original text."""
         if not 0 <= start <= end <= len(self.text):
-            raise ValueError(f"span ({start}, {end}) outside matching text of length {len(self.text)}")
+            raise ValueError(
+                f"span ({start}, {end}) outside matching text of length {len(self.text)}"
+            )
         if self.starts is None or self.ends is None:
             return start, end
         if start == end:
