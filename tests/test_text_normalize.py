@@ -63,7 +63,7 @@ def test_normalize_offsets_map_back_to_surface(original: str, needle: str, surfa
 
 def test_normalize_identity_map_costs_nothing() -> None:
     m = MatchText.of("اعلنت الحكومه استقالتها")
-    assert m.starts is None
+    assert m.identity
     assert m.to_original(6, 13) == (6, 13)
 
 
@@ -72,6 +72,15 @@ def test_normalize_to_match_inverts_to_original() -> None:
     m = MatchText.of(text)
     assert m.text == "قال الرئيس"
     assert m.to_match(text.index("ا", 4)) == 4
+
+
+@given(st.text())
+def test_normalize_to_match_round_trips_character_starts(text: str) -> None:
+    m = MatchText.of(text)
+    for i in range(len(m.text)):
+        s, _ = m.to_original(i, i + 1)
+        j = m.to_match(s)
+        assert m.to_original(j, j + 1)[0] == s
 
 
 @given(st.text())
@@ -98,7 +107,7 @@ def test_normalize_is_idempotent(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from("ابتثجحخدذرزسشصضطظعغفقكلمنهوي 0123456789.،؟")))
 def test_normalize_leaves_normal_text_unchanged(text: str) -> None:
     assert normalize(text) == text
-    assert MatchText.of(text).starts is None
+    assert MatchText.of(text).identity
 
 
 @given(st.text(), st.integers(min_value=0, max_value=50), st.integers(min_value=0, max_value=50))

@@ -89,45 +89,74 @@ def normalize(text: str) -> str:
 class MatchText:
     """A text in matching form plus the map from its characters to the original.
 
-    ``starts[i]``/``ends[i]`` are the original offsets of matching character
-    ``i``; both are ``None`` when the map is the identity (nothing was dropped
-    or expanded), which is the common case and costs nothing.
+    The map is stored as segments, one per stretch of the matching form that
+    is either copied one-to-one from the original (``linear``) or produced by
+    one original character (an NFKC expansion such as ﻻ → لا). A segment
+    starts at matching offset ``norm[k]`` and original offset ``orig[k]``;
+    ``stop[k]`` is the original offset where it ends, dropped marks that
+    belong to its last letter included. Texts without special characters
+    (the common case) have no segments: the map is the identity.
     """
 
     original: str
     text: str
-    starts: tuple[int, ...] | None
-    ends: tuple[int, ...] | None
+    norm: tuple[int, ...] = ()
+    orig: tuple[int, ...] = ()
+    stop: tuple[int, ...] = ()
+    linear: tuple[bool, ...] = ()
+
+    @property
+    def identity(self) -> bool:
+        return not self.norm
 
     @classmethod
     def of(cls, original: str) -> MatchText:
         r = _rules()
         if not r.special.search(original):
-            return cls(original, original.translate(r.table), None, None)
+            return cls(original, original.translate(r.table))
         parts: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        pos = 0
+        norm: list[int] = []
+        orig: list[int] = []
+        stop: list[int] = []
+        linear: list[bool] = []
+        n = 0  # length of the matching form so far
+        pos = 0  # original offset of the next unconsumed character
+
+        def add(text: str, at: int, end: int, is_linear: bool) -> None:
+            nonlocal n
+            parts.append(text)
+            norm.append(n)
+            orig.append(at)
+            stop.append(end)
+            linear.append(is_linear)
+            n += len(text)
+
         for m in r.special.finditer(original):
             i = m.start()
             if i > pos:
-                parts.append(original[pos:i].translate(r.table))
-                starts.extend(range(pos, i))
-                ends.extend(range(pos + 1, i + 1))
+                add(original[pos:i].translate(r.table), pos, i, True)
             ch = m.group()
             rep = r.expand[ch]
             if rep:
-                parts.append(rep)
-                starts.extend([i] * len(rep))
-                ends.extend([i + 1] * len(rep))
-            elif ch in r.attach and ends and ends[-1] == i:
-                ends[-1] = i + 1  # a dropped mark stays with its letter
+                add(rep, i, i + 1, False)
+            elif ch in r.attach and stop and stop[-1] == i:
+                stop[-1] = i + 1  # a dropped mark stays with the letter before it
             pos = i + 1
         if pos < len(original):
-            parts.append(original[pos:].translate(r.table))
-            starts.extend(range(pos, len(original)))
-            ends.extend(range(pos + 1, len(original) + 1))
-        return cls(original, "".join(parts), tuple(starts), tuple(ends))
+            add(original[pos:].translate(r.table), pos, len(original), True)
+        return cls(original, "".join(parts), tuple(norm), tuple(orig), tuple(stop), tuple(linear))
+
+    def _start(self, i: int) -> int:
+        k = bisect_right(self.norm, i) - 1
+        return self.orig[k] + (i - self.norm[k]) if self.linear[k] else self.orig[k]
+
+    def _end(self, i: int) -> int:
+        """Original end offset of matching character ``i`` (its trailing marks included)."""
+        k = bisect_right(self.norm, i) - 1
+        seg_end = self.norm[k + 1] if k + 1 < len(self.norm) else len(self.text)
+        if i == seg_end - 1:
+            return self.stop[k]
+        return self.orig[k] + (i - self.norm[k]) + 1 if self.linear[k] else self.stop[k]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the matching form to a span of the original text."""
@@ -135,15 +164,21 @@ class MatchText:
             raise ValueError(
                 f"span ({start}, {end}) outside matching text of length {len(self.text)}"
             )
-        if self.starts is None or self.ends is None:
+        if not self.norm:
             return start, end
         if start == end:
-            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            pos = self._start(start) if start < len(self.text) else len(self.original)
             return pos, pos
-        return self.starts[start], self.ends[end - 1]
+        return self._start(start), self._end(end - 1)
 
     def to_match(self, offset: int) -> int:
         """The matching-form offset of the first character at or after an original offset."""
-        if self.starts is None:
+        if not self.norm:
             return offset
-        return bisect_right(self.starts, offset - 1)
+        k = bisect_right(self.orig, offset) - 1
+        if k < 0:
+            return 0
+        seg_end = self.norm[k + 1] if k + 1 < len(self.norm) else len(self.text)
+        if self.linear[k]:
+            return min(self.norm[k] + (offset - self.orig[k]), seg_end)
+        return self.norm[k] if offset == self.orig[k] else seg_end

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from waqai.resources import load_yaml
 from waqai.text.normalize import MatchText
@@ -65,8 +66,9 @@ class Segment:
     role: str  # "proclitic" | "article" | "stem" | "suffix"
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word, number or punctuation mark (a tuple: tokens are made by the thousand)."""
+
     start: int
     end: int
     text: str  # surface form, == original[start:end]
@@ -148,10 +150,17 @@ def tokenize(text: str, match: MatchText | None = None) -> list[Token]:
     """Tokens of ``text`` with original spans; pass ``match`` to reuse a matching form."""
     m = match or MatchText.of(text)
     out: list[Token] = []
+    append = out.append
+    if m.identity:
+        for t in _TOKEN.finditer(m.text):
+            s, e = t.span()
+            append(Token(s, e, text[s:e], t.group(), t.lastgroup or "punct", s, e))
+        return out
+    to_original = m.to_original
     for t in _TOKEN.finditer(m.text):
-        s, e = m.to_original(t.start(), t.end())
-        kind = t.lastgroup or "punct"
-        out.append(Token(s, e, text[s:e], t.group(), kind, t.start(), t.end()))
+        ms, me = t.span()
+        s, e = to_original(ms, me)
+        append(Token(s, e, text[s:e], t.group(), t.lastgroup or "punct", ms, me))
     return out
 
 
