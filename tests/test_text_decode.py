@@ -28,6 +28,14 @@ def test_decode_accepts_unicode(data: bytes, encoding: str) -> None:
     assert not d.guessed
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_decode_guesses_utf16_without_bom(encoding: str) -> None:
+    d = decode(ARABIC.encode(encoding), "u16.txt")
+    assert d.text == ARABIC
+    assert d.encoding == encoding
+    assert d.guessed
+
+
 def test_decode_guesses_windows_1256_arabic() -> None:
     d = decode(ARABIC.encode("cp1256"), "old.txt")
     assert d.text == ARABIC

@@ -1,8 +1,8 @@
 """Bytes to text, with a clear error naming the input and the reason.
 
-UTF-8 (with or without BOM) and UTF-16 with BOM are decoded as is. Bytes that
-are not valid UTF-8 but read as Arabic in Windows-1256 are decoded and the
-guess is reported; anything else is refused with the byte offset of the
+UTF-8 (with or without BOM) and UTF-16 with BOM are decoded as is. UTF-16
+saved without a BOM, and bytes that are not valid UTF-8 but read as Arabic in
+Windows-1256, are decoded and the guess is reported; anything else is refused with the byte offset of the
 first invalid byte. Binary files are recognised by their magic numbers or NUL
 bytes before any decoding is tried.
 """
@@ -59,6 +59,11 @@ def decode(data: bytes, source: str = "<bytes>") -> Decoded:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return Decoded(_strict(data, "utf-16", source, 0), "utf-16")
     kind = sniff_binary(data)
+    if kind and not kind.startswith("binary data"):
+        raise InputError(source, f"binary file ({kind}), not text")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return Decoded(utf16[0], utf16[1], guessed=True)
     if kind:
         raise InputError(source, f"binary file ({kind}), not text")
     try:
@@ -72,6 +77,23 @@ def decode(data: bytes, source: str = "<bytes>") -> Decoded:
     if text and _arabic_ratio(text) >= 0.6:
         return Decoded(text, "windows-1256", guessed=True)
     raise InputError(source, "invalid UTF-8 (and not Windows-1256 Arabic)", first_bad)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a BOM: every other byte is NUL (Latin) or 0x06 (Arabic)."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    for encoding, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if sum(1 for b in high if b in (0x00, 0x06, 0x20)) < 0.9 * len(high):
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text.strip() and all(c.isprintable() or c.isspace() for c in text[:2000]):
+            return text, encoding
+    return None
 
 
 def _strict(data: bytes, encoding: str, source: str, skip: int) -> str:
