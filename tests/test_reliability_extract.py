@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-from badinput import CASES, write_cases
 
+from badinput import CASES, write_cases
 from waqai.schema import validate_document
 
 WAQAI = [sys.executable, "-m", "waqai.cli"]
