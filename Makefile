@@ -4,22 +4,29 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint unit bench stress clean models
+.PHONY: demo test lint unit bench stress clean models web-assets
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --upgrade pip
 
 $(VENV)/.demo: pyproject.toml | $(VENV)/bin/activate
-	$(PIP) install -e ".[corpus]"
+	$(PIP) install -e ".[corpus,web]"
 	touch $@
 
 $(VENV)/.dev: pyproject.toml | $(VENV)/bin/activate
 	$(PIP) install -e ".[dev]"
 	touch $@
 
+DEMO_DB := out/demo.db
+
 demo: $(VENV)/.demo
-	$(VENV)/bin/waqai extract samples/articles/*.txt --format text
+	mkdir -p out && rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(VENV)/bin/waqai ingest samples --db sqlite:///$(DEMO_DB) --workers 2 --now 2022-02-01
+	$(VENV)/bin/waqai stats --db sqlite:///$(DEMO_DB)
+	$(VENV)/bin/waqai timeline --country KZ --db sqlite:///$(DEMO_DB)
+	@echo
+	@echo "Open the dashboard:  $(VENV)/bin/waqai serve --db sqlite:///$(DEMO_DB)"
 
 test: $(VENV)/.dev lint unit
 
@@ -37,6 +44,14 @@ bench: $(VENV)/.dev
 
 stress: $(VENV)/.dev
 	$(VENV)/bin/pytest -m slow
+
+models: $(VENV)/.dev
+	$(PY) scripts/build_gazetteers.py
+	$(PY) scripts/train_ner.py
+
+# refresh the dashboard's browser libraries (web/package.json) into src/waqai/web/static/vendor/
+web-assets:
+	cd web && npm ci --no-audit --no-fund && node copy-vendor.mjs
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -24,6 +24,16 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
+# --- entities (issue #4) ------------------------------------------------------
+@pytest.fixture(scope="session")
+def seed_gold() -> dict:
+    import json
+
+    if not SEED_GOLD.exists():
+        pytest.skip("../shared/seed is not present")
+    return json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+
+
 # --- corpus / store (issue #6) ----------------------------------------------------
 # Store tests run on SQLite always and on PostgreSQL when WAQAI_TEST_POSTGRES_URL is
 # set (CI sets it); each PostgreSQL test gets its own schema, dropped afterwards.
@@ -266,3 +276,224 @@ def corpus_factory():
 
 # tests import their input generators (tests/badinput.py) by module name
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+# --- web dashboard (issue #7) ---------------------------------------------------
+# One SQLite store per test session: the crisis articles plus a hostile article whose
+# text, title, url, source, entity names, timex value and actors are XSS payloads.
+XSS_TEXT = (
+    'قال <script>alert("x")</script> إن " onmouseover="alert(1) هاجم'
+    " <img src=x onerror=alert(2)> في كازاخستان يوم الأحد."
+)
+
+
+def hostile_document():
+    """An article built to break a careless page: markup everywhere a string is shown."""
+    from waqai.document import Entity, Timex
+
+    doc = build_event_doc(
+        XSS_TEXT,
+        [
+            {
+                "type": "ASSAULT",
+                "trigger": "هاجم",
+                "actor": ('" onmouseover="alert(1)', "<b>id</b>", None),
+                "recipient": ("<img src=x onerror=alert(2)>", None, None),
+                "country": "KZ",
+                "date": "2022-01-09",
+                "quad_class": 4,
+            }
+        ],
+        "2022-01-10",
+        title="<script>alert('title')</script>",
+        url="javascript:alert('url')",
+        source="<b>src</b>",
+        path="hostile.txt",
+    )
+    start = XSS_TEXT.index("كازاخستان")
+    doc.entities = [
+        Entity(
+            "ent1",
+            start,
+            start + 9,
+            "كازاخستان",
+            "GPE",
+            "kz",
+            '<svg onload=alert("name")>',
+            '"><script>alert(4)</script>',
+            "KZ",
+        )
+    ]
+    start = XSS_TEXT.index("يوم الأحد")
+    doc.timexes = [Timex(start, start + 9, "يوم الأحد", "DATE", '"><b>x</b>')]
+    return doc
+
+
+@pytest.fixture(scope="session")
+def web_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite store with the crisis articles and the hostile article, merged."""
+    from waqai.store import open_store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}"
+    with open_store(url) as store:
+        store.add_documents([*crisis_documents().values(), hostile_document()])
+        store.rebuild()
+    return url
+
+
+@pytest.fixture(scope="session")
+def web_app(web_store_url: str):
+    """The dashboard over ``web_store_url``, without a token."""
+    from waqai.web.app import create_app
+
+    return create_app(web_store_url)
+
+
+@pytest.fixture
+def web_client(web_app):
+    """A test client that turns server errors into responses, as a browser sees them."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(web_app, raise_server_exceptions=False) as client:
+        yield client
+
+
+@pytest.fixture
+def hostile_doc():
+    """The hostile article (see ``hostile_document``); its id is its store id."""
+    return hostile_document()
+
+
+# --- engines (issue #8) ---------------------------------------------------------------
+@pytest.fixture(scope="session")
+def dask_scheduler():
+    """The address of a Dask LocalCluster (2 single-threaded worker processes) for the session.
+
+    One cluster serves every engine test, so workers start (and load the
+    models) once; engines join it with ``scheduler=`` and leave it running.
+    """
+    pytest.importorskip("distributed")
+    from waqai.engines.dask_engine import local_cluster
+
+    with local_cluster(2) as cluster:
+        yield cluster.scheduler_address
+
+
+ENGINE_STORY = (
+    "أعلنت منظمة معاهدة الأمن الجماعي يوم الخميس بدء سحب قواتها من كازاخستان بعد أن أنجزت مهمتها"
+    " في حماية المنشآت الحكومية، وقال الأمين العام للمنظمة إن الانسحاب سيكتمل خلال عشرة أيام."
+)
+
+
+@pytest.fixture
+def engine_folder(tmp_path: Path) -> Path:
+    """18 generated articles, a near-duplicate repost, an exact copy, and two bad inputs."""
+    import json
+
+    root = tmp_path / "in"
+    make_corpus(root / "gen", 18)
+    (root / "story.txt").write_text(ENGINE_STORY, encoding="utf-8")
+    (root / "repost.txt").write_text(
+        "عاجل: بدء الانسحاب\n" + ENGINE_STORY + "\n(رويترز)", encoding="utf-8"
+    )
+    (root / "copy.txt").write_text(ENGINE_STORY.replace("أعلنت", "أَعْلَنَتْ"), encoding="utf-8")
+    feed = {"id": "k1", "text": "خرج متظاهرون إلى الشوارع في ألماتي", "published": "2022-01-05"}
+    (root / "feed.jsonl").write_text(json.dumps(feed) + "\n{not json\n", encoding="utf-8")
+    (root / "empty.txt").write_bytes(b"")
+    return root
+
+
+# Browser tests (tests/e2e): one `waqai serve` over the demo corpus plus the crisis
+# articles, one Debian chromium driven by playwright, for the whole session.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def _waqai(*args: str) -> list[str]:
+    return [sys.executable, "-c", "from waqai.cli import main; main()", *args]
+
+
+@pytest.fixture(scope="session")
+def dashboard_url(tmp_path_factory: pytest.TempPathFactory):
+    """The URL of a `waqai serve` started on a free localhost port over the demo corpus."""
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    from waqai.store import open_store
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium): browser tests skip")
+    pytest.importorskip("playwright.sync_api", reason="playwright is missing (in the dev extra)")
+    db = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'demo.db'}"
+    ingest = _waqai("ingest", str(SAMPLES), "--db", db, "--now", "2022-02-01")
+    subprocess.run(ingest, check=True, capture_output=True)
+    with open_store(db) as store:
+        store.add_documents(crisis_documents().values())
+        store.rebuild()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    serve = _waqai("serve", "--db", db, "--port", str(port))
+    server = subprocess.Popen(serve, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(url + "/api/stats", timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None:
+                    err = server.stderr.read().decode() if server.stderr else ""
+                    pytest.fail(f"waqai serve exited: {err}")
+                time.sleep(0.1)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        if server.stderr:
+            server.stderr.close()
+
+
+@pytest.fixture(scope="session")
+def browser_context(dashboard_url: str, tmp_path_factory: pytest.TempPathFactory):
+    """A headless chromium with a fresh profile (one per session)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900},
+            base_url=dashboard_url,
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.fixture
+def browser_page(browser_context):
+    """A page that fails the test on any console error or uncaught exception (e.g. CSP)."""
+    page = browser_context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    page.close()
+    assert errors == [], errors
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where browser tests save screenshots: $WAQAI_SCREENSHOTS (e.g. docs/img) or a temp dir."""
+    folder = os.environ.get("WAQAI_SCREENSHOTS")
+    return Path(folder) if folder else tmp_path_factory.mktemp("screenshots")

@@ -20,7 +20,13 @@ from waqai.errors import ConfigError, InputError, WaqaiError
 log = logging.getLogger(__name__)
 
 #: the stages run by default, in order
-DEFAULT_PIPELINE: tuple[str, ...] = ("waqai.sentences.v1",)
+DEFAULT_PIPELINE: tuple[str, ...] = (
+    "waqai.sentences.v1",
+    "waqai.time.v1",
+    "waqai.entities.v1",
+    "waqai.events.v1",
+    "waqai.quotes.v1",
+)
 
 
 def parse_date(value: str | dt.date | None, what: str = "date") -> str | None:

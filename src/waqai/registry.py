@@ -29,6 +29,10 @@ class Component:
 #: built-in components: name -> module that registers it on import
 BUILTINS: dict[str, str] = {
     "waqai.sentences.v1": "waqai.text.component",
+    "waqai.time.v1": "waqai.time.component",
+    "waqai.entities.v1": "waqai.entities.component",
+    "waqai.events.v1": "waqai.events.component",
+    "waqai.quotes.v1": "waqai.quotes.component",
 }
 
 _REGISTRY: dict[str, Component] = {}

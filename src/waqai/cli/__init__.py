@@ -57,4 +57,13 @@ def handle_errors(fn: F) -> F:
 
 
 # command modules register themselves on `main`
-from waqai.cli import extract  # noqa: E402,F401
+from waqai.cli import (  # noqa: E402,F401
+    events,
+    export,
+    extract,
+    ingest,
+    search,
+    stats,
+    timeline,
+)
+from waqai.cli import serve  # noqa: E402,F401

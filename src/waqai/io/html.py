@@ -22,7 +22,9 @@ def _trafilatura() -> Any:
     try:
         import trafilatura
     except ImportError as exc:  # pragma: no cover - depends on the install
-        raise InputError("<html>", "reading HTML needs the corpus extra: pip install 'waqai[corpus]'") from exc
+        raise InputError(
+            "<html>", "reading HTML needs the corpus extra: pip install 'waqai[corpus]'"
+        ) from exc
     return trafilatura
 
 
@@ -68,7 +70,7 @@ def iter_warc(path: str) -> Iterator[Record | BadRecord]:
     except OSError as exc:
         yield BadRecord(path, f"cannot read ({exc.strerror or exc})")
         return
-    n = 0
+    n = found = 0
     try:
         for rec in ArchiveIterator(fh):
             n += 1
@@ -77,6 +79,7 @@ def iter_warc(path: str) -> Iterator[Record | BadRecord]:
             ctype = rec.http_headers.get_header("Content-Type") or ""
             if "html" not in ctype.lower():
                 continue
+            found += 1
             url = rec.rec_headers.get_header("WARC-Target-URI")
             data = rec.content_stream().read()
             try:
@@ -91,6 +94,9 @@ def iter_warc(path: str) -> Iterator[Record | BadRecord]:
                     out.meta["crawled"] = crawled
             yield out
     except Exception as exc:  # warcio raises ArchiveLoadFailed and zlib errors
-        yield BadRecord(path, f"broken WARC ({type(exc).__name__}: {exc})", n or 0)
+        yield BadRecord(path, f"broken WARC ({type(exc).__name__}: {exc})", n)
+        return
     finally:
         fh.close()
+    if not found:
+        yield BadRecord(path, f"no HTML responses in WARC ({n} record(s))")

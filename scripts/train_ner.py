@@ -1,0 +1,227 @@
+"""Train the CRF NER model shipped in ``src/waqai/entities/data/``.
+
+Data (from shared/data/ner, never shipped): the ANERcorp CAMeL Lab train split,
+plus the NewsFANE sentences that share no 6-gram with ANERcorp (its test split
+AND its train split: the overlap is the same text, annotated twice). NewsFANE's
+fine types are mapped to PER/LOC/ORG/MISC following ANERcorp's conventions
+(measured on the shared sentences: Government and Group are O in ANERcorp).
+Word clusters are learned from the same training text only.
+
+usage: python scripts/train_ner.py [--cv 3] [--c1 0.05 --c2 0.05]
+Training is deterministic (L-BFGS, fixed cluster seed): rerunning rebuilds the
+shipped model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+import pycrfsuite
+
+from waqai.entities import conll, gazetteer
+from waqai.entities.features import gazetteer_tags, sequence_features, word_features
+from waqai.entities.ner import file_hash
+from waqai.text.normalize import normalize
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "waqai" / "entities" / "data"
+VERSION = "1.0.0"
+
+FANE_TYPES = {
+    **dict.fromkeys(
+        [
+            "Politician",
+            "Athlete",
+            "Artist",
+            "Other_PER",
+            "Religious_PER",
+            "Scientist",
+            "Businessperson",
+            "Lawyer",
+            "Engineer",
+            "Police",
+        ],
+        "PER",
+    ),
+    **dict.fromkeys(
+        [
+            "Nation",
+            "Population-Center",
+            "State-or-Province",
+            "GPE-Cluster",
+            "Water-Body",
+            "Continent",
+            "County-or-District",
+            "Land-Region-Natural",
+        ],
+        "LOC",
+    ),
+    **dict.fromkeys(["Non-Governmental", "Sports", "Media", "Commercial", "Educational"], "ORG"),
+    **dict.fromkeys(["Book", "Air", "Projectile", "Food", "Drug", "Hardware"], "MISC"),
+}
+
+
+def ngrams(sent: conll.Sentence, n: int = 6) -> set[tuple[str, ...]]:
+    w = [normalize(t) for t, _ in sent]
+    return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
+
+
+def load_data(shared: Path) -> tuple[list[conll.Sentence], list[conll.Sentence], int]:
+    ner = shared / "data" / "ner"
+    train = conll.read_conll(ner / "anercorp/ANERCorp_CamelLab_train.txt", conll.ANER_TYPES)
+    test = conll.read_conll(ner / "anercorp/ANERCorp_CamelLab_test.txt", conll.ANER_TYPES)
+    fane = conll.read_conll(ner / "newsfane/NewsFANE_Gold_2014_170K.txt", FANE_TYPES)
+    seen: set[tuple[str, ...]] = set()
+    for s in train + test:
+        seen |= ngrams(s)
+    novel = [s for s in fane if not ngrams(s) & seen and len(s) >= 6]
+    return train, novel, len(fane)
+
+
+def sentence_features(sent: conll.Sentence) -> list[list[str]]:
+    words = [normalize(t) or t for t, _ in sent]
+    spans, pos = [], 0
+    for w in words:
+        spans.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    hits = gazetteer.find(" ".join(words))
+    return sequence_features(words, gazetteer_tags(hits, spans))
+
+
+def learn_clusters(
+    sents: list[conll.Sentence], coarse: int, fine: int
+) -> dict[str, tuple[int, int]]:
+    """k-means of words' left/right context vectors (PPMI, SVD), two granularities."""
+    words = [[normalize(t) for t, _ in s] for s in sents]
+    freq: dict[str, int] = {}
+    for s in words:
+        for w in s:
+            freq[w] = freq.get(w, 0) + 1
+    vocab = sorted(
+        (w for w, c in freq.items() if c >= 3 and w[:1].isalpha()), key=lambda w: (-freq[w], w)
+    )
+    ctx = sorted(freq, key=lambda w: (-freq[w], w))[:1000]
+    vi = {w: i for i, w in enumerate(vocab)}
+    ci = {w: i for i, w in enumerate(ctx)}
+    m = np.zeros((len(vocab), 2 * len(ctx)), dtype=np.float64)
+    for s in words:
+        for i, w in enumerate(s):
+            if w not in vi:
+                continue
+            if i > 0 and s[i - 1] in ci:
+                m[vi[w], ci[s[i - 1]]] += 1
+            if i + 1 < len(s) and s[i + 1] in ci:
+                m[vi[w], len(ctx) + ci[s[i + 1]]] += 1
+    total = m.sum()
+    pw = m.sum(1, keepdims=True) / total
+    pc = m.sum(0, keepdims=True) / total
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pmi = np.log((m / total) / (pw * pc))
+    ppmi = np.nan_to_num(np.maximum(pmi, 0.0), nan=0.0, posinf=0.0, neginf=0.0)
+    u, sv, _ = np.linalg.svd(ppmi, full_matrices=False)
+    x = u[:, :50] * sv[:50]
+    x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
+    return {w: (a, b) for w, a, b in zip(vocab, kmeans(x, coarse), kmeans(x, fine), strict=True)}
+
+
+def kmeans(x: np.ndarray, k: int, iters: int = 25) -> list[int]:
+    rng = np.random.default_rng(0)
+    centers = x[rng.choice(len(x), size=k, replace=False)]
+    labels = np.zeros(len(x), dtype=int)
+    for _ in range(iters):
+        labels = np.argmax(x @ centers.T, axis=1)
+        for j in range(k):
+            members = x[labels == j]
+            if len(members):
+                c = members.mean(0)
+                centers[j] = c / (np.linalg.norm(c) + 1e-9)
+    return [int(v) for v in labels]
+
+
+def train(sents: list[conll.Sentence], path: Path, c1: float, c2: float, iters: int) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for s in sents:
+        trainer.append(sentence_features(s), [t for _, t in s])
+    trainer.set_params(
+        {"c1": c1, "c2": c2, "max_iterations": iters, "feature.possible_transitions": True}
+    )
+    trainer.train(str(path))
+
+
+def evaluate(path: Path, sents: list[conll.Sentence]) -> conll.Score:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    pred = [tagger.tag(sentence_features(s)) for s in sents]
+    return conll.score([[t for _, t in s] for s in sents], pred)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.05)
+    ap.add_argument("--iters", type=int, default=150)
+    ap.add_argument("--no-fane", action="store_true")
+    ap.add_argument("--no-clusters", action="store_true")
+    ap.add_argument("--cv", type=int, default=0, help="k-fold cross-validation on train only")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    t0 = time.time()
+    train_sents, fane, n_fane = load_data(args.shared)
+    extra = [] if args.no_fane else fane
+    print(f"train={len(train_sents)} newsfane kept {len(fane)}/{n_fane}")
+    cl_path = OUT / "clusters.tsv"
+    if args.no_clusters:
+        cl_path.write_text("word\tcoarse\tfine\n", encoding="utf-8")
+    else:
+        cl = learn_clusters(train_sents + extra, 64, 256)
+        with open(cl_path, "w", encoding="utf-8") as fh:
+            fh.write("# word clusters learned by scripts/train_ner.py from the NER training text\n")
+            fh.write("word\tcoarse\tfine\n")
+            for w, (a, b) in sorted(cl.items()):
+                fh.write(f"{w}\t{a}\t{b}\n")
+    from waqai.entities import features
+    from waqai.resources import load_tsv
+
+    load_tsv.cache_clear()
+    features.clusters.cache_clear()
+    word_features.cache_clear()
+    if args.cv:
+        folds = [train_sents[i :: args.cv] for i in range(args.cv)]
+        scores = []
+        for k in range(args.cv):
+            rest = [s for j, f in enumerate(folds) if j != k for s in f]
+            tmp = Path(f"/tmp/waqai_cv{k}.crfsuite")
+            train(rest + extra, tmp, args.c1, args.c2, args.iters)
+            sc = evaluate(tmp, folds[k])
+            scores.append(sc.micro()[2])
+            print(f"fold {k}: F1={sc.micro()[2]:.2f} {time.time() - t0:.0f}s", flush=True)
+        print(f"cv mean F1={sum(scores) / len(scores):.2f}")
+        return
+    model = args.out / "ner.crfsuite"
+    train(train_sents + extra, model, args.c1, args.c2, args.iters)
+    meta = {
+        "name": "waqai-ner-crf",
+        "version": VERSION,
+        "sha256": file_hash(model.read_bytes()),
+        "labels": ["PER", "LOC", "ORG", "MISC"],
+        "training": {
+            "anercorp_train_sentences": len(train_sents),
+            "newsfane_sentences": len(extra),
+            "c1": args.c1,
+            "c2": args.c2,
+            "max_iterations": args.iters,
+            "clusters": not args.no_clusters,
+        },
+        "licences": ["ANERcorp CC BY-SA 4.0", "NewsFANE CC BY-SA 3.0"],
+    }
+    (args.out / "ner.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {model} ({model.stat().st_size} bytes) in {time.time() - t0:.0f}s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""The per-batch work an engine runs in its workers: records into documents.
+
+Module-level and picklable, so any engine can ship it to a process or a
+cluster; the pipeline is built once per worker process (``default_pipeline``
+caches it) and reused for every batch.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Union
+
+from waqai.corpus.dedup import signature
+from waqai.document import Document
+from waqai.errors import WaqaiError
+from waqai.io.records import BadRecord, Record
+from waqai.pipeline import default_pipeline
+
+log = logging.getLogger(__name__)
+
+Item = Union[Record, BadRecord]  # noqa: UP007 - a runtime alias
+Result = Union[tuple[Document, bytes], BadRecord]  # noqa: UP007
+
+
+def extract_one(record: Record, now: str | None = None) -> Result:
+    """Run the pipeline on one record; a failure becomes a :class:`BadRecord`."""
+    path = str(record.meta.get("path") or record.source)
+    line = int(record.meta.get("line") or 0)
+    pipeline = default_pipeline()
+    try:
+        doc = pipeline.make_doc(record.text, record.published, record.meta, now=now, id=record.key)
+        pipeline.run(doc)
+    except WaqaiError as exc:
+        return BadRecord(path, f"extraction failed: {exc}", line)
+    except Exception as exc:  # a bug in one stage must not kill a corpus run; it is recorded
+        log.warning("extraction failed on %s", record.source, exc_info=True)
+        return BadRecord(path, f"extraction failed ({type(exc).__name__}: {exc})", line)
+    return doc, signature(record.text)
+
+
+def extract_batch(items: list[Item], now: str | None = None) -> list[Result]:
+    """Documents (with their MinHash signatures) for a batch; bad records pass through."""
+    return [item if isinstance(item, BadRecord) else extract_one(item, now) for item in items]

@@ -1,0 +1,139 @@
+"""CRF features of a token sequence, shared by training and tagging.
+
+A token is described by its matching form, clitic-stripped stems (via
+``waqai.text`` analyses), affixes of the stem, shape, word clusters learned
+from the training text, and the gazetteer hit covering it; its neighbours
+contribute a smaller set. Word-level features are cached per word form, so a
+running text costs a few list concatenations per token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+from waqai.entities import gazetteer
+from waqai.resources import load_tsv, load_yaml
+from waqai.text.normalize import normalize
+from waqai.text.tokenize import clitic_analyses, default_analysis
+
+WINDOW = (-2, -1, 1, 2)
+
+
+@cache
+def clusters() -> dict[str, tuple[str, str]]:
+    """Word → (coarse, fine) cluster ids, learned by scripts/train_ner.py."""
+    try:
+        rows = load_tsv("entities", "clusters.tsv")
+    except Exception:  # noqa: BLE001 - clusters are optional while training
+        return {}
+    return {r["word"]: (r["coarse"], r["fine"]) for r in rows}
+
+
+@cache
+def name_tokens() -> frozenset[str]:
+    """Words of known person names (actor dictionary, office holders)."""
+    out: set[str] = set()
+    for r in load_tsv("entities", "persons.tsv"):
+        out.update(normalize(w) for w in r["name"].split())
+    for p in load_yaml("entities", "leaders.yaml"):
+        for n in p["names"]:
+            out.update(normalize(w) for w in n.split())
+    return frozenset(w for w in out if len(w) >= 3)
+
+
+def _stripped(word: str) -> str:
+    """The stem under the longest proclitic chain (وموسكو → موسكو), suffixes kept."""
+    best = word
+    for a in clitic_analyses(word):
+        if not a.suffix and len(a.stem) >= 3 and len(a.stem) < len(best):
+            best = a.stem
+    return best
+
+
+@lru_cache(maxsize=200_000)
+def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(own features, context features) of one word form."""
+    if not word[0].isalpha():
+        kind = "num" if word[0].isdigit() else "punct"
+        return ("w=" + word, "shape=" + kind), ("w=" + word,)
+    d = default_analysis(word)
+    stem = d.stem
+    bare = _stripped(word)
+    cl = clusters()
+    c = cl.get(word) or cl.get(bare) or ("-", "-")
+    own = [
+        "w=" + word,
+        "s=" + stem,
+        "b=" + bare,
+        "p=" + d.prefix,
+        "s1=" + bare[-1:],
+        "s2=" + bare[-2:],
+        "s3=" + bare[-3:],
+        "f2=" + bare[:2],
+        "f3=" + bare[:3],
+        "len=" + str(min(len(bare), 8)),
+        "c=" + c[0],
+        "cf=" + c[1],
+    ]
+    names = name_tokens()
+    if word in names or bare in names:
+        own.append("name")
+    if len(bare) >= 4:
+        own.extend("t=" + bare[k : k + 3] for k in range(1, len(bare) - 3))
+    if not ("\u0600" <= word[0] <= "\u06ff"):
+        own.append("shape=latin")
+    ctx = ("w=" + word, "b=" + bare, "c=" + c[0])
+    if word in names or bare in names:
+        ctx += ("name",)
+    return tuple(own), ctx
+
+
+@cache
+def _shifted(feats: tuple[str, ...], offset: int) -> tuple[str, ...]:
+    tag = f"{offset:+d}:"
+    return tuple(tag + f for f in feats)
+
+
+def gazetteer_tags(hits: Sequence[gazetteer.Hit], spans: Sequence[tuple[int, int]]) -> list[str]:
+    """Per token: "B-kind"/"I-kind" of the gazetteer hit covering it, or "".
+
+    ``hits`` and ``spans`` are matching-form offsets, both sorted.
+    """
+    tags = [""] * len(spans)
+    if not hits:
+        return tags
+    j = 0
+    for i, (s, e) in enumerate(spans):
+        while j < len(hits) and hits[j].end <= s:
+            j += 1
+        if j < len(hits) and hits[j].start < e:
+            h = hits[j]
+            kinds = "+".join(sorted({x.kind for x in h.entries}))
+            tags[i] = ("B-" if h.start >= s else "I-") + kinds
+    return tags
+
+
+def sequence_features(words: Sequence[str], gaz: Sequence[str]) -> list[list[str]]:
+    """Feature lists for a sentence of matching-form words with their gazetteer tags."""
+    n = len(words)
+    wf = [word_features(w) for w in words]
+    out = []
+    for i in range(n):
+        own, _ = wf[i]
+        f = list(own)
+        g = gaz[i]
+        if g:
+            f.append("g=" + g)
+        for off in WINDOW:
+            j = i + off
+            if 0 <= j < n:
+                f.extend(_shifted(wf[j][1], off))
+                if gaz[j]:
+                    f.append(f"{off:+d}:g={gaz[j]}")
+            else:
+                f.append(f"{off:+d}:edge")
+        if i > 0:
+            f.append("w-1|w=" + words[i - 1] + "|" + words[i])
+        out.append(f)
+    return out

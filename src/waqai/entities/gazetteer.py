@@ -1,0 +1,215 @@
+"""Gazetteer lookup: every known name in one Aho-Corasick automaton.
+
+Countries, nisba adjectives, cities, organizations, office holders, titles and
+government-body heads are compiled once into an automaton over the matching
+form (``doc.match.text``). A hit counts only on word boundaries: it must end a
+word, and whatever precedes it inside its word must be a proclitic chain
+(و، ب، ل، بال، وال، لل) — so "بالقاهرة" yields "القاهرة" and "لروسيا" yields
+"روسيا", never the clitic.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import ahocorasick
+
+from waqai.resources import load_tsv, load_yaml
+from waqai.text.normalize import normalize
+from waqai.text.tokenize import clitic_analyses
+
+PACKAGE = "entities"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a gazetteer name stands for.
+
+    ``kind`` says which list it came from (country, nisba, city, org, leader,
+    person, title, counterpart, body, anaphor, cue); ``label`` is the entity type
+    to emit (GPE, ORG, PER, NORP; empty for words that only cue); ``rule`` marks
+    names safe to emit without the model's agreement.
+    """
+
+    kind: str
+    key: str
+    label: str
+    country: str | None = None
+    rule: bool = True
+    name: str | None = None
+    name_en: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A gazetteer match in matching-form offsets (clitics already excluded)."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    def first(self, *kinds: str) -> Entry | None:
+        for e in self.entries:
+            if e.kind in kinds:
+                return e
+        return None
+
+
+def nisba_forms(adjective: str) -> list[str]:
+    """Inflections of a masculine nisba: روسي → روسي، روسية، روسيون، روسيين، روسيات."""
+    words = adjective.split()
+    out = []
+    for suffix in ("", "ة", "ون", "ين", "ات", "ان", "تان", "تين"):
+        out.append(" ".join(w + suffix for w in words))
+    return out
+
+
+def _split(cell: str) -> list[str]:
+    return [x for x in cell.split("|") if x]
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso2: str
+    iso3: str
+    name: str
+    name_en: str
+    capital: str
+
+
+@cache
+def countries() -> dict[str, Country]:
+    """Countries by ISO alpha-2."""
+    return {
+        r["iso2"]: Country(r["iso2"], r["iso3"], r["name"], r["name_en"], r["capital"])
+        for r in load_tsv(PACKAGE, "countries.tsv")
+    }
+
+
+def _patterns() -> dict[str, list[Entry]]:
+    pats: defaultdict[str, list[Entry]] = defaultdict(list)
+
+    def add(name: str, entry: Entry, article: bool = False) -> None:
+        key = normalize(name)
+        forms = [key]
+        if article:  # ألماني → الماني → الالماني
+            forms.append("ال" + key)
+        for f in forms:
+            if entry not in pats[f]:
+                pats[f].append(entry)
+
+    for r in load_tsv(PACKAGE, "countries.tsv"):
+        iso2, name = r["iso2"], r["name"]
+        gpe = Entry("country", iso2, "GPE", iso2, True, name, r["name_en"])
+        for n in _split(r["names"]):
+            add(n, gpe)
+        norp = Entry("nisba", iso2, "NORP", iso2, True, name, r["name_en"])
+        for adj in _split(r["nisba"]):
+            for form in nisba_forms(adj):
+                add(form, norp, article=True)
+        for p in _split(r["plural"]):
+            add(p, norp)
+    for g in load_yaml(PACKAGE, "norp.yaml"):
+        norp = Entry("nisba", g["key"], "NORP", None, True, None, g["name_en"])
+        for adj in g["nisba"]:
+            for form in nisba_forms(adj):
+                add(form, norp, article=True)
+        for p in g["plural"]:
+            add(p, norp)
+    for r in load_tsv(PACKAGE, "cities.tsv"):
+        names = _split(r["names"])
+        city = Entry(
+            "city", r["key"], "GPE", r["country"], r["rule"] == "1", names[0], r["name_en"]
+        )
+        for n in names:
+            add(n, city)
+    for o in load_yaml(PACKAGE, "orgs.yaml"):
+        org = Entry("org", o["key"], "ORG", o.get("country"), True, o["name"], o["name_en"])
+        for n in o["names"]:
+            add(n, org)
+    for p in load_yaml(PACKAGE, "leaders.yaml"):
+        country = next((t.get("country") for t in p["terms"] if t.get("country")), None)
+        for n in p["names"]:
+            multi = " " in n.strip()
+            add(n, Entry("leader", p["key"], "PER", country, multi, p["names"][0], p["name_en"]))
+    for r in load_tsv(PACKAGE, "persons.tsv"):
+        add(r["name"], Entry("person", r["code"], "PER", r["country"], False, r["name"]))
+    spec = load_yaml(PACKAGE, "titles.yaml")
+    for t in spec["titles"]:
+        for w in t["words"]:
+            add(w, Entry("title", t["office"], "PER", t.get("country"), False, t.get("org")))
+    for w in spec["counterpart"]:
+        add(w, Entry("counterpart", "counterpart", "PER", None, False))
+    for b in spec["bodies"]:
+        for w in b["words"]:
+            add(
+                w,
+                Entry("body", b["key"], "ORG", None, bool(b.get("bare")), b["name"], b["name_en"]),
+            )
+    for w in spec["anaphora"]:
+        add(w, Entry("anaphor", normalize(w)[2:], "ORG", None, False))
+    for w in spec["person_cues"]:
+        add(w, Entry("cue", "person", "", None, False))
+    # "لل" fuses ل with the article: للقاهرة is ل + لقاهرة
+    for key in [k for k in pats if k.startswith("ال") and len(k) > 3]:
+        pats.setdefault("ل" + key[2:], list(pats[key]))
+    return pats
+
+
+@cache
+def automaton() -> Any:
+    auto = ahocorasick.Automaton()
+    for key, entries in _patterns().items():
+        auto.add_word(key, (len(key), tuple(entries)))
+    auto.make_automaton()
+    return auto
+
+
+@cache
+def _prefixes(word: str) -> frozenset[str]:
+    return frozenset(a.prefix for a in clitic_analyses(word))
+
+
+def find(text: str) -> list[Hit]:
+    """Longest non-overlapping gazetteer hits in ``text`` (matching form)."""
+    return scan(automaton(), text)
+
+
+def scan(auto: Any, text: str) -> list[Hit]:
+    """Longest non-overlapping word-bounded hits of an automaton of (length, entries)."""
+    n = len(text)
+    cands: list[tuple[int, int, tuple[Entry, ...]]] = []
+    for end_idx, (length, entries) in auto.iter(text):
+        end = end_idx + 1
+        if end < n and text[end].isalpha():
+            continue
+        start = end - length
+        if start > 0 and text[start - 1].isalpha():
+            ws = start - 1
+            while ws > 0 and text[ws - 1].isalpha():
+                ws -= 1
+            we = start
+            while we < n and text[we].isalpha():
+                we += 1
+            if text[ws:start] not in _prefixes(text[ws:we]):
+                continue
+        cands.append((start, end, entries))
+    cands.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken = bytearray(n + 1)
+    hits = []
+    for start, end, entries in cands:
+        if any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        hits.append(Hit(start, end, entries))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def lookup(text: str) -> tuple[Entry, ...]:
+    """Entries for an exact name (any spelling; matching form applied)."""
+    found = automaton().get(normalize(text).strip(), None)
+    return found[1] if found else ()

@@ -1,0 +1,253 @@
+"""Find the entity mentions of a document: gazetteer rules + the CRF model.
+
+Mentions come from three sources, merged longest-first: gazetteer names safe
+to tag on their own (countries, capitals, organizations, leaders' full names,
+nisba adjectives), combinations of a title or government body with a nisba
+(الرئيس الروسي، وزارة الدفاع الروسية), and the CRF's PER/LOC/ORG spans. Each
+mention keeps what the gazetteer knows about it; ``resolve`` then gives
+mentions of one actor one identity.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from waqai.document import Document
+from waqai.entities import gazetteer, ner
+from waqai.entities.features import clusters, gazetteer_tags
+from waqai.entities.gazetteer import Entry, Hit
+from waqai.entities.knowledge import head_of_state, holder
+from waqai.text.tokenize import Token, clitic_analyses
+
+_PRIORITY = {"model": 1, "propagated": 2}
+#: entity types the model may emit in the pipeline (MISC is benchmark-only)
+MODEL_TYPES = ("PER", "LOC", "ORG")
+_RULE_KINDS = ("country", "city", "org", "leader", "nisba", "body")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A candidate entity in matching-form offsets."""
+
+    start: int
+    end: int
+    type: str
+    source: str  # "rule" | "model" | "combo" | "anaphor"
+    entry: Entry | None = None
+    #: a resolved identity: gazetteer id and what is known about it
+    entity_id: str | None = None
+    name: str | None = None
+    name_en: str | None = None
+    country: str | None = None
+    links: list[int] = field(default_factory=list)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _between_is_space(text: str, a: int, b: int) -> bool:
+    return a <= b and not text[a:b].strip()
+
+
+def _nisba_country(h: Hit) -> str | None:
+    e = h.first("nisba", "country")
+    return e.country if e else None
+
+
+def combos(text: str, hits: list[Hit], date: str | None) -> list[Mention]:
+    """Title / counterpart / government body + nisba or country name."""
+    out = []
+    office: str | None = None
+    for i, h in enumerate(hits[:-1]):
+        nxt = hits[i + 1]
+        if "\n" in text[h.start : nxt.start]:
+            office = None
+        if not _between_is_space(text, h.end, nxt.start):
+            continue
+        country = _nisba_country(nxt)
+        if country is None:
+            continue
+        title = h.first("title")
+        body = h.first("body")
+        if h.first("counterpart") is not None:
+            # نظيره: the same office as the last title named before it
+            m = Mention(h.start, nxt.end, "PER", "combo")
+            if office is not None:
+                _set_title(m, country, office, holder(country, office, date))
+            else:
+                _set_title(m, country, "head", head_of_state(country, date))
+            out.append(m)
+        elif title is not None and title.country is None and title.name is None:
+            m = Mention(h.start, nxt.end, "PER", "combo")
+            _set_title(m, country, title.key, holder(country, title.key, date))
+            office = title.key
+            out.append(m)
+        elif body is not None:
+            m = Mention(h.start, nxt.end, "ORG", "combo", body)
+            m.entity_id = f"org:{country}:{body.key}"
+            c = gazetteer.countries().get(country)
+            m.name_en = f"{c.name_en} {body.name_en}" if c else body.name_en
+            m.country = country
+            out.append(m)
+    # titles that name their seat themselves (الأمين العام للأمم المتحدة)
+    for h in hits:
+        title = h.first("title")
+        if title is not None and (title.country or title.name):
+            seat = title.country or f"org:{title.name}"
+            m = Mention(h.start, h.end, "PER", "combo")
+            _set_title(m, seat, title.key, holder(seat, title.key, date))
+            out.append(m)
+    return out
+
+
+def _set_title(m: Mention, seat: str, office: str, person: object) -> None:
+    from waqai.entities.knowledge import Person
+
+    if isinstance(person, Person):
+        m.entity_id = f"per:{person.key}"
+        m.name, m.name_en = person.name, person.name_en
+    else:
+        m.entity_id = f"per:{seat}:{office}"
+    m.country = seat if not seat.startswith("org:") else None
+
+
+def rule_mentions(hits: list[Hit], context_country: str | None) -> list[Mention]:
+    out = []
+    for h in hits:
+        for e in h.entries:
+            if e.kind not in _RULE_KINDS or not e.rule:
+                continue
+            if e.kind == "body":  # a bare body (الحكومة): the document's country
+                if context_country is None:
+                    continue
+                m = Mention(h.start, h.end, "ORG", "rule", e)
+                m.entity_id = f"org:{context_country}:{e.key}"
+                m.country = context_country
+                c = gazetteer.countries().get(context_country)
+                m.name_en = f"{c.name_en} {e.name_en}" if c else e.name_en
+            else:
+                m = Mention(h.start, h.end, e.label, "rule", e)
+            out.append(m)
+            break
+    return out
+
+
+def _strip_proclitic(tok: Token, vocab: dict[str, tuple[str, str]]) -> int:
+    """Characters of proclitics to drop from the first token of a model span."""
+    best = 0
+    for a in clitic_analyses(tok.norm):
+        if a.suffix or not a.prefix:
+            continue
+        keep_article = a.prefix.endswith("ال")
+        drop = len(a.prefix) - (2 if keep_article else 0)
+        if a.prefix.endswith("لل"):
+            drop = len(a.prefix) - 1
+        if drop <= best:
+            continue
+        known = a.stem in vocab or ("ال" + a.stem) in vocab or bool(gazetteer.lookup(a.stem))
+        if keep_article or known:
+            best = drop
+    return best
+
+
+def model_mentions(doc: Document, hits: list[Hit]) -> list[Mention]:
+    tokens = doc.tokens
+    if not tokens:
+        return []
+    bounds = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
+    starts = [t.start for t in tokens]
+    hit_starts = [h.start for h in hits]
+    vocab = clusters()
+    out = []
+    for s, e in bounds:
+        i, j = bisect_left(starts, s), bisect_left(starts, e)
+        sent = tokens[i:j]
+        if not sent:
+            continue
+        k = bisect_left(hit_starts, sent[0].mstart)
+        while k > 0 and hits[k - 1].end > sent[0].mstart:
+            k -= 1
+        spans = [(t.mstart, t.mend) for t in sent]
+        gaz = gazetteer_tags(hits[k:], spans)
+        tags = ner.tag_words([t.norm for t in sent], gaz)
+        from waqai.entities.conll import bio_spans
+
+        for a, b, typ in bio_spans(tags):
+            if typ not in MODEL_TYPES:
+                continue
+            first = sent[a]
+            start = first.mstart + _strip_proclitic(first, vocab)
+            end = sent[b - 1].mend
+            if sent[b - 1].kind == "punct" or start >= end:
+                continue
+            out.append(Mention(start, end, typ, "model"))
+    return out
+
+
+def propagate(text: str, found: list[Mention]) -> list[Mention]:
+    """Other occurrences of names the model found, and surnames of its full names.
+
+    A document names its actors several times; the model often tags one
+    occurrence (with a title before it) and misses the others.
+    """
+    import ahocorasick
+
+    forms: dict[str, str] = {}
+    for m in found:
+        if m.source != "model":
+            continue
+        surface = text[m.start : m.end]
+        forms.setdefault(surface, m.type)
+        words = surface.split()
+        if m.type == "PER" and len(words) > 1 and len(words[-1]) >= 3:
+            forms.setdefault(words[-1], "PER")
+    forms = {f: t for f, t in forms.items() if len(f) >= 3}
+    if not forms:
+        return []
+    auto = ahocorasick.Automaton()
+    for f, t in forms.items():
+        auto.add_word(f, (len(f), (Entry("propagated", t, t, None, False),)))
+    auto.make_automaton()
+    return [
+        Mention(h.start, h.end, h.entries[0].label, "propagated")
+        for h in gazetteer.scan(auto, text)
+    ]
+
+
+def merge(rules: list[Mention], model: list[Mention]) -> list[Mention]:
+    """Longest first; a model span that cuts a rule span (neither contains the other) loses."""
+
+    def cuts(m: Mention, r: Mention) -> bool:
+        overlap = m.start < r.end and r.start < m.end
+        contains = m.start <= r.start and r.end <= m.end
+        return overlap and not contains
+
+    model = [m for m in model if not any(cuts(m, r) for r in rules)]
+    # the model's reading in context wins over a city name (فريق برشلونة is a team)
+    typed = {(m.start, m.end) for m in model if m.type in ("ORG", "PER")}
+    rules = [
+        r
+        for r in rules
+        if not (r.entry is not None and r.entry.kind == "city" and (r.start, r.end) in typed)
+    ]
+    if any(m.source == "propagated" for m in model):
+        kept = [m for m in model if m.source != "propagated"]
+        for m in model:
+            if m.source == "propagated" and not any(
+                m.start < k.end and k.start < m.end for k in kept
+            ):
+                kept.append(m)
+        model = kept
+    cands = sorted(
+        [*rules, *model],
+        key=lambda m: (-m.length, _PRIORITY.get(m.source, 0), m.start),
+    )
+    chosen: list[Mention] = []
+    for m in cands:
+        if any(m.start < c.end and c.start < m.end for c in chosen):
+            continue
+        chosen.append(m)
+    chosen.sort(key=lambda m: m.start)
+    return chosen

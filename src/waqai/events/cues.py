@@ -1,0 +1,155 @@
+"""Context cues around a trigger: negation, modality, non-events, background, names.
+
+The cue words live in ``cues.yaml``; this module compiles them once into regexes
+and answers questions about the words before and after one trigger. Windows are
+counted in words and never cross the sentence; "before" windows also stop at a
+clause break, so "قال إن الجيش لم ..." negates what follows لم, not the speech verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from waqai.events.lexicon import Hit, norm, word_pattern
+from waqai.resources import load_yaml
+
+_PUNCT = re.compile(r"[.،,؛;:!?؟\"«»“”()\[\]\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    negation: re.Pattern[str]
+    negation_window: int
+    denial: re.Pattern[str]
+    denial_window: int
+    planned: re.Pattern[str]
+    planned_window: int
+    planned_after: re.Pattern[str]
+    planned_after_window: int
+    hypothetical: re.Pattern[str]
+    hypothetical_window: int
+    present_only: re.Pattern[str]
+    reported: re.Pattern[str]
+    not_event: re.Pattern[str]
+    not_event_window: int
+    name_heads: frozenset[str]
+    clause_break: re.Pattern[str]
+    background: re.Pattern[str]
+    background_window: int
+    embedding_types: frozenset[str]
+    embedding_window: int
+
+
+def _p(words: list[str], clitics: bool = True) -> re.Pattern[str]:
+    pat = word_pattern(words, clitics)
+    if pat is None:
+        return re.compile(r"(?!x)x")
+    return pat
+
+
+@cache
+def cues() -> Cues:
+    c = load_yaml("events", "cues.yaml")
+    neg, plan, hyp = c["negation"], c["planned"], c["hypothetical"]
+    return Cues(
+        negation=_p(neg["words"], clitics=False),
+        negation_window=int(neg["window"]),
+        denial=_p(neg["wide_words"]),
+        denial_window=int(neg["wide_window"]),
+        planned=_p(plan["words"]),
+        planned_window=int(plan["window"]),
+        planned_after=_p(plan["after_words"]),
+        planned_after_window=int(plan["after_window"]),
+        hypothetical=_p(hyp["words"]),
+        hypothetical_window=int(hyp["window"]),
+        present_only=_p(hyp["present_only"]),
+        reported=_p(c["reported"]["words"]),
+        not_event=_p(c["not_event"]["words"]),
+        not_event_window=int(c["not_event"]["window"]),
+        name_heads=frozenset(norm(w) for w in c["name_heads"]),
+        clause_break=_p(c["clause_breaks"]),
+        background=_p(c["background"]["words"]),
+        background_window=int(c["background"]["window"]),
+        embedding_types=frozenset(c["embedding_types"]),
+        embedding_window=int(c["embedding_window"]),
+    )
+
+
+class Context:
+    """Cue questions about triggers of one text (matching form + word spans + sentence bounds)."""
+
+    def __init__(self, text: str, words: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.words = words
+        self.c = cues()
+
+    def before(self, hit: Hit, n: int, floor: int, clause: bool = True) -> tuple[int, int]:
+        """Span of up to ``n`` words before the trigger, not before ``floor`` (sentence start)."""
+        first = self.words[max(0, hit.word - n)][0] if n else hit.mstart
+        lo = max(floor, first)
+        hi = hit.mstart - len(hit.prefix)
+        window = self.text[lo:hi]
+        cut = max((m.end() for m in _PUNCT.finditer(window)), default=0)
+        if clause:
+            cut = max(cut, max((m.end() for m in self.c.clause_break.finditer(window)), default=0))
+        return lo + cut, hi
+
+    def after(self, hit: Hit, n: int, ceil: int) -> tuple[int, int]:
+        last = self.words[min(len(self.words) - 1, hit.word + n)][1]
+        lo = hit.mend + len(hit.suffix)
+        hi = max(lo, min(ceil, last))
+        window = self.text[lo:hi]
+        m = _PUNCT.search(window)
+        return lo, lo + m.start() if m else hi
+
+    def _search(self, pat: re.Pattern[str], span: tuple[int, int]) -> bool:
+        return span[1] > span[0] and pat.search(self.text, span[0], span[1]) is not None
+
+    def negated(self, hit: Hit, floor: int) -> bool:
+        if self._search(self.c.negation, self.before(hit, self.c.negation_window, floor)):
+            return True
+        return self._search(
+            self.c.denial, self.before(hit, self.c.denial_window, floor, clause=False)
+        )
+
+    def planned(self, hit: Hit, floor: int, ceil: int) -> bool:
+        if "س" in hit.prefix and hit.pos == "present":
+            return True
+        # "من المقرر أن يلتقي": the cue governs the clause it opens
+        if self._search(self.c.planned, self.before(hit, self.c.planned_window, floor, clause=False)):
+            return True
+        return hit.pos == "noun" and self._search(
+            self.c.planned_after, self.after(hit, self.c.planned_after_window, ceil)
+        )
+
+    def hypothetical(self, hit: Hit, floor: int) -> bool:
+        span = self.before(hit, self.c.hypothetical_window, floor, clause=False)
+        if self._search(self.c.hypothetical, span):
+            return True
+        return hit.pos == "present" and self._search(self.c.present_only, self.before(hit, 2, floor))
+
+    def reported(self, floor: int, ceil: int) -> bool:
+        return self._search(self.c.reported, (floor, ceil))
+
+    def background(self, hit: Hit, floor: int) -> bool:
+        return self._search(
+            self.c.background, self.before(hit, self.c.background_window, floor, clause=False)
+        )
+
+    def not_event(self, hit: Hit, floor: int) -> bool:
+        """A purpose clause, a named plan or topic, or a noun inside a name or title."""
+        clitics = hit.prefix[:-2] if hit.prefix.endswith("ال") else hit.prefix
+        if "ل" in clitics:
+            return True  # لـ + masdar/verb: purpose ("لدعم"، "للاحتجاج"، "ليدعم")
+        if self._search(self.c.not_event, self.before(hit, self.c.not_event_window, floor)):
+            return True
+        if hit.pos == "noun" and hit.prefix in ("", "ال") and hit.word > 0:
+            ps, pe = self.words[hit.word - 1]
+            if pe >= floor and self.text[pe:hit.mstart].strip() == "":
+                # an idafa head is indefinite in form: "قوات الدعم"، "لجنة التحقيق"
+                prev = self.text[ps:pe]
+                if prev in self.c.name_heads or (prev[:1] in "وفبل" and prev[1:] in self.c.name_heads):
+                    return True
+        return False

@@ -1,0 +1,292 @@
+"""The PLOVER trigger lexicon: data entries expanded to surface forms, found with Aho-Corasick.
+
+``triggers.yaml`` lists each trigger once (a verb as ``past/present``, a masdar, a
+phrase); this module generates the inflected and construct forms, builds one
+automaton over all of them and finds triggers in the matching form of a text,
+checking that a hit is a whole word with only legal clitics around it
+(بالانسحاب -> الانسحاب, استقالتها -> استقالت+ها). Constraints that need context
+(``after``, ``before``, ``near``) are checked by :meth:`Lexicon.find` on small
+windows, never by scanning the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import ahocorasick
+
+from waqai.errors import DataError
+from waqai.resources import load_yaml
+from waqai.text.normalize import normalize
+
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+#: words after a trigger searched for its ``after`` words (a long subject may intervene)
+AFTER_WINDOW = 10
+#: words before a trigger searched for its ``before`` words
+BEFORE_WINDOW = 5
+
+
+def norm(word: str) -> str:
+    """Matching form of a lexicon word, with single spaces."""
+    return " ".join(normalize(word).split())
+
+
+def word_pattern(words: list[str] | tuple[str, ...], clitics: bool = True) -> re.Pattern[str] | None:
+    """One regex matching any of ``words`` as whole words (optionally with و/ف/ب/ل/ال and a suffix)."""
+    forms = sorted({norm(w) for w in words if w.strip()}, key=len, reverse=True)
+    if not forms:
+        return None
+    body = "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in forms)
+    pre = r"(?:[وف]?(?:[بلك]|ال|بال|لل|كال)?)" if clitics else ""
+    post = r"(?:ه|ها|هم|هما|ي|نا|كم|ا)?" if clitics else ""
+    return re.compile(rf"(?<![^\W\d_]){pre}(?:{body}){post}(?![^\W\d_])")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One trigger entry of ``triggers.yaml``."""
+
+    index: int
+    type: str
+    mode: str | None
+    cameo: str
+    context: tuple[str, ...]
+    tails: bool
+    after: re.Pattern[str] | None
+    before: re.Pattern[str] | None
+    near: re.Pattern[str] | None
+    genitive: str
+    swap: bool
+
+    @property
+    def constrained(self) -> bool:
+        return self.after is not None or self.before is not None or self.near is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A trigger found in the matching form: ``mstart``/``mend`` exclude clitics."""
+
+    mstart: int
+    mend: int
+    entry: Entry
+    pos: str  # "past" | "present" | "participle" | "noun"
+    prefix: str  # proclitics before the trigger in its word
+    suffix: str  # pronoun suffix after it
+    word: int  # index of the trigger's first word in Lexicon.words(text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Morph:
+    past_suffixes: tuple[str, ...]
+    present_prefixes: tuple[str, ...]
+    present_suffixes: tuple[str, ...]
+    verb_prefixes: frozenset[str]
+    noun_prefixes: frozenset[str]
+    verb_suffixes: frozenset[str]
+    noun_suffixes: frozenset[str]
+    construct_suffixes: frozenset[str]
+    not_triggers: frozenset[str]
+
+
+@cache
+def morphology() -> _Morph:
+    m = load_yaml("events", "morphology.yaml")
+    return _Morph(
+        tuple(m["past_suffixes"]),
+        tuple(m["present_prefixes"]),
+        tuple(m["present_suffixes"]),
+        frozenset(m["verb_prefixes"]),
+        frozenset(m["noun_prefixes"]),
+        frozenset(m["verb_suffixes"]),
+        frozenset(m["noun_suffixes"]),
+        frozenset(m["construct_suffixes"]),
+        frozenset(norm(w) for w in m["not_triggers"]),
+    )
+
+
+def verb_forms(spec: str) -> list[tuple[str, str]]:
+    """Inflected forms of ``"past/present"`` with their tense: اعتقل/يعتقل -> اعتقلت، تعتقل ..."""
+    if "/" not in spec:
+        raise DataError(f"waqai/events/data/triggers.yaml: verb {spec!r} is not 'past/present'")
+    past, present = (norm(p) for p in spec.split("/", 1))
+    m = morphology()
+    out = [(past + s, "past") for s in m.past_suffixes]
+    stem = present[1:] if present[:1] in ("ي", "ت") else present
+    out += [(p + stem + s, "present") for p in m.present_prefixes for s in m.present_suffixes]
+    return out
+
+
+def noun_forms(noun: str) -> list[tuple[str, str]]:
+    """A masdar and its construct form before a pronoun (استقالة -> استقالت)."""
+    n = norm(noun)
+    out = [(n, "noun")]
+    if n.endswith("ه") and " " not in n:
+        out.append((n[:-1] + "ت", "construct"))
+    return out
+
+
+class Lexicon:
+    """All trigger forms in one automaton; ``find`` returns valid, non-overlapping hits."""
+
+    def __init__(self, entries: list[dict[str, Any]]) -> None:
+        self.entries: list[Entry] = []
+        self._automaton = ahocorasick.Automaton()
+        keys: dict[str, list[tuple[int, str]]] = {}
+        for raw in entries:
+            i = len(self.entries)
+            entry = _entry(i, raw)
+            self.entries.append(entry)
+            heads: list[tuple[str, str]] = []
+            for v in raw.get("verbs") or ():
+                heads += verb_forms(v)
+            for f in raw.get("forms") or ():
+                form = norm(f)
+                heads.append((form, "present" if form[:1] in "يتن" and len(form) > 3 else "past"))
+            for f in raw.get("participles") or ():
+                heads.append((norm(f), "participle"))
+            for n in raw.get("nouns") or ():
+                heads += noun_forms(n)
+            tails = [norm(t) for t in raw.get("tails") or ()]
+            if tails and any(pos in ("past", "present", "participle") for _, pos in heads):
+                # a verb's object may come after its subject: "رفعت السلطات حظر التجول"
+                loose = dict(raw, tails=None, after=list(raw.get("tails") or ()) + list(raw.get("after") or ()))
+                j = len(self.entries)
+                self.entries.append(_entry(j, loose))
+                for head, pos in heads:
+                    if pos in ("past", "present", "participle"):
+                        keys.setdefault(head, []).append((j, pos))
+            for head, pos in heads:
+                if tails:
+                    if pos == "construct":
+                        continue
+                    variants = [head] + ([head + "ا"] if pos == "noun" and not head.endswith("ه") else [])
+                    for v in variants:
+                        for t in tails:
+                            keys.setdefault(f"{v} {t}", []).append((i, pos))
+                else:
+                    keys.setdefault(head, []).append((i, pos))
+        for key, values in keys.items():
+            self._automaton.add_word(key, (len(key), tuple(values)))
+        self._automaton.make_automaton()
+
+    def find(self, text: str, words: list[tuple[int, int]]) -> list[Hit]:
+        """Triggers in ``text`` (matching form); ``words`` are its word spans (see :func:`words`)."""
+        m = morphology()
+        starts = [w[0] for w in words]
+        cands: list[tuple[int, int, int, int, Hit]] = []
+        for end_idx, (length, values) in self._automaton.iter(text):
+            end = end_idx + 1
+            start = end - length
+            wstart = start
+            while wstart > 0 and _LETTER.match(text[wstart - 1]):
+                wstart -= 1
+            wend = end
+            while wend < len(text) and _LETTER.match(text[wend]):
+                wend += 1
+            prefix, suffix = text[wstart:start], text[end:wend]
+            if text[wstart:wend] in m.not_triggers:
+                continue
+            for idx, pos in values:
+                entry = self.entries[idx]
+                if pos in ("past", "present", "participle"):
+                    ok = prefix in m.verb_prefixes and suffix in m.verb_suffixes
+                elif pos == "construct":
+                    ok = prefix in m.noun_prefixes and suffix in m.construct_suffixes
+                else:
+                    ok = prefix in m.noun_prefixes and suffix in m.noun_suffixes
+                    # the article is already part of a key like "القبض"
+                    if ok and text[start:].startswith("ال") and prefix.endswith(("ال", "لل")):
+                        ok = False
+                if not ok:
+                    continue
+                wi = _index(starts, wstart)
+                if not self._context_ok(entry, text, words, wi, wend):
+                    continue
+                hit = Hit(start, end, entry, "noun" if pos == "construct" else pos, prefix, suffix, wi)
+                rank = 0 if entry.constrained else 1
+                cands.append((-(end - start), rank, 0 if pos in ("noun", "construct") else 1, idx, hit))
+        cands.sort(key=lambda c: c[:4])
+        taken: list[Hit] = []
+        for *_, hit in cands:
+            if all(hit.mend <= t.mstart or hit.mstart >= t.mend for t in taken):
+                taken.append(hit)
+        return sorted(taken, key=lambda h: h.mstart)
+
+    @staticmethod
+    def _context_ok(e: Entry, text: str, words: list[tuple[int, int]], wi: int, wend: int) -> bool:
+        if e.after is not None:
+            last = words[min(len(words) - 1, wi + AFTER_WINDOW)][1] if words else wend
+            stop = _SENTENCE_END.search(text, wend, max(wend, last))
+            if not e.after.search(text, wend, stop.start() if stop else max(wend, last)):
+                return False
+        if e.before is not None:
+            first = words[max(0, wi - BEFORE_WINDOW)][0] if words else 0
+            if not e.before.search(text, first, words[wi][0] if words else 0):
+                return False
+        if e.near is not None and words:
+            first = words[max(0, wi - 10)][0]
+            last = words[min(len(words) - 1, wi + 10)][1]
+            if not e.near.search(text, first, last):
+                return False
+        return True
+
+
+def _index(starts: list[int], offset: int) -> int:
+    from bisect import bisect_right
+
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def words(text: str) -> list[tuple[int, int]]:
+    """Word spans of a matching-form text (letters only)."""
+    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _entry(i: int, raw: dict[str, Any]) -> Entry:
+    typ = raw.get("type")
+    if typ not in PLOVER_TYPES:
+        raise DataError(f"waqai/events/data/triggers.yaml: entry {i} has unknown type {typ!r}")
+    return Entry(
+        index=i,
+        type=typ,
+        mode=raw.get("mode"),
+        cameo=str(raw["cameo"]),
+        context=tuple(raw.get("context") or ()),
+        tails=bool(raw.get("tails")),
+        after=word_pattern(raw.get("after") or ()),
+        before=word_pattern(raw.get("before") or ()),
+        near=word_pattern(raw.get("near") or ()),
+        genitive=raw.get("genitive", "actor"),
+        swap=bool(raw.get("swap", False)),
+    )
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The packaged trigger lexicon (built once per process)."""
+    return Lexicon(load_yaml("events", "triggers.yaml"))

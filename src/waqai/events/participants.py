@@ -1,0 +1,256 @@
+"""Candidate participants of events: entity mentions and generic agent noun phrases.
+
+An event's actor or recipient is either an entity found by ``waqai.entities.v1``
+(with its ``entity_id`` and actor code) or, where no entity covers it, a noun
+phrase headed by an agent noun of ``agents.yaml`` ("الحكومة"، "القوات الروسية"،
+"قوات حفظ السلام") with a sector code prefixed by its country where the phrase
+names one (RUSMIL). Everything here works on the matching form; offsets map back
+to the original text at the end.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from waqai.document import Document, Entity
+from waqai.events.lexicon import morphology, norm
+from waqai.resources import load_tsv, load_yaml
+
+log = logging.getLogger(__name__)
+
+_LETTER = re.compile(r"[^\W\d_]")
+#: sectors whose country is taken from the article when the phrase names none
+_STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "SPY"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A possible participant, in matching-form offsets (``mstart``/``mend``)."""
+
+    mstart: int
+    mend: int
+    entity_id: str | None
+    code: str | None
+    kind: str  # "entity" | "agent"
+    etype: str  # entity type (PER, ORG, GPE, LOC) or agent sector (GOV, MIL, ...)
+    country: str | None  # ISO alpha-2
+    prepositional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Agents:
+    automaton: ahocorasick.Automaton
+    prepositions: frozenset[str]
+    prep_prefixes: frozenset[str]
+
+
+@cache
+def _agents() -> _Agents:
+    spec = load_yaml("events", "agents.yaml")
+    auto = ahocorasick.Automaton()
+    for sector, words in spec.items():
+        for w in words:
+            n = norm(w)
+            for key in {n, n[2:] if n.startswith("ال") else "ال" + n}:
+                if len(key) >= 2 and key not in auto:
+                    auto.add_word(key, (len(key), sector))
+    auto.make_automaton()
+    m = load_yaml("events", "morphology.yaml")
+    return _Agents(
+        auto, frozenset(norm(p) for p in m["prepositions"]), frozenset(m["prepositional_prefixes"])
+    )
+
+
+@cache
+def iso3_table() -> dict[str, str]:
+    return {r["iso2"]: r["iso3"] for r in load_tsv("events", "iso_countries.tsv")}
+
+
+def iso3(country: str | None) -> str | None:
+    return iso3_table().get(country or "")
+
+
+def country_of(word: str) -> str | None:
+    """ISO alpha-2 of a country name or nisba, via the entities stage if it is installed."""
+    try:
+        from waqai.entities import country_of as lookup
+
+        return lookup(word)
+    except (ImportError, AttributeError, LookupError):  # entities stage not available yet
+        return None
+    except Exception as exc:  # a broken gazetteer must not stop event coding
+        log.debug("country_of(%r) failed: %s", word, exc)
+        return None
+
+
+def entity_code(entity: Entity, date: str | None) -> str | None:
+    """Actor code of an entity via ``waqai.entities.actor_code``, else its country's ISO3."""
+    try:
+        from waqai.entities import actor_code
+
+        code = actor_code(entity, date)
+        if code:
+            return code
+    except (ImportError, AttributeError, LookupError):
+        pass
+    except Exception as exc:
+        log.debug("actor_code(%s) failed: %s", entity.entity_id, exc)
+    if entity.type in ("GPE", "LOC") and entity.country:
+        return iso3(entity.country)
+    return None
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    ws = start
+    while ws > 0 and _LETTER.match(text[ws - 1]):
+        ws -= 1
+    we = end
+    while we < len(text) and _LETTER.match(text[we]):
+        we += 1
+    return ws, we
+
+
+def _prev_word(text: str, pos: int) -> str:
+    i = pos
+    while i > 0 and not _LETTER.match(text[i - 1]):
+        if text[i - 1] in ".،,؛:!?؟\n":
+            return ""
+        i -= 1
+    j = i
+    while j > 0 and _LETTER.match(text[j - 1]):
+        j -= 1
+    return text[j:i]
+
+
+def _is_prepositional(text: str, start: int) -> bool:
+    a = _agents()
+    ws, _ = _word_bounds(text, start, start)
+    if text[ws:start] in a.prep_prefixes:
+        return True
+    prev = _prev_word(text, ws)
+    return prev in a.prepositions or prev.lstrip("وف") in a.prepositions
+
+
+def _nisba_country(word: str) -> str | None:
+    """The country of a nisba adjective word (الروسية، روسي), if it is one."""
+    base = word[2:] if word.startswith("ال") else word
+    if not base.endswith(("ي", "يه", "يين", "يون", "يان")):
+        return None
+    return country_of(word) or country_of(base)
+
+
+def find_mentions(doc: Document, date: str | None = None) -> list[Mention]:
+    """Entity mentions and agent phrases of ``doc``, left to right, without overlaps."""
+    mt = doc.match
+    text = mt.text
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    ents: list[Entity] = sorted(doc.entities, key=lambda e: e.start)
+    modifiers: list[tuple[int, int, str | None]] = []
+    for e in ents:
+        ms, me = mt.to_match(e.start), mt.to_match(e.end)
+        if e.type == "NORP":
+            modifiers.append((ms, me, e.country))
+            continue
+        country = place_country(e) if e.type in ("GPE", "LOC") else e.country
+        out.append(Mention(ms, me, e.entity_id, entity_code(e, date), "entity", e.type, country))
+        taken.append((ms, me))
+    out = _join_appositions(text, out)
+    taken = [(m.mstart, m.mend) for m in out]
+    morph = morphology()
+    cands: list[tuple[int, int, str, str | None]] = []
+    for end_idx, (length, sector) in _agents().automaton.iter(text):
+        end = end_idx + 1
+        start = end - length
+        ws, we = _word_bounds(text, start, end)
+        if text[ws:start] not in morph.noun_prefixes or text[end:we] not in ("", "ه", "ها", "هم"):
+            continue
+        mend, country = _extend(text, we, modifiers)
+        cands.append((start, mend, sector, country))
+    cands.sort(key=lambda c: (c[0], -c[1]))
+    for start, mend, sector, country in cands:
+        if any(s < mend and start < e for s, e in taken):
+            continue
+        out.append(Mention(start, mend, None, None, "agent", sector, country))
+        taken.append((start, mend))
+    out.sort(key=lambda m: m.mstart)
+    for m in out:
+        m.prepositional = _is_prepositional(text, m.mstart)
+    return out
+
+
+def _join_appositions(text: str, ms: list[Mention]) -> list[Mention]:
+    """One mention for a title and the name after it ("الرئيس الروسي فلاديمير بوتين")."""
+    out: list[Mention] = []
+    for m in sorted(ms, key=lambda m: m.mstart):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.entity_id
+            and prev.entity_id == m.entity_id
+            and text[prev.mend : m.mstart].strip() in ("", "،", ",")
+        ):
+            prev.mend = max(prev.mend, m.mend)
+            continue
+        out.append(m)
+    return out
+
+
+def _extend(text: str, pos: int, modifiers: list[tuple[int, int, str | None]]) -> tuple[int, str | None]:
+    """Extend an agent head over nisba adjectives and a country name: "القوات الروسية"."""
+    end, country = pos, None
+    for _ in range(2):
+        m = re.match(r"\s+([^\W\d_]+)", text[end:])
+        if not m:
+            break
+        ws, we = end + m.start(1), end + m.end(1)
+        mod = next((c for s, e, c in modifiers if s <= ws < e), None)
+        word_country = mod or _nisba_country(m.group(1))
+        if word_country is None and not any(s <= ws < e for s, e, _ in modifiers):
+            break
+        country = country or word_country
+        end = max(we, next((e for s, e, _ in modifiers if s <= ws < e), we))
+    return end, country
+
+
+def finalize_codes(mentions: list[Mention], main_country: str | None) -> None:
+    """Give agent phrases their code: country ISO3 + sector (RUSMIL), or the sector alone."""
+    for m in mentions:
+        if m.kind != "agent":
+            continue
+        country = m.country or (main_country if m.etype in _STATE_SECTORS else None)
+        prefix = iso3(country) or ""
+        if m.etype == "PTS":
+            m.code = None  # "الجانبان": the parties already named
+        else:
+            m.code = m.etype if m.etype == "IGO" else prefix + m.etype
+
+
+def place_country(e: Entity) -> str | None:
+    """The country of a place entity: its own, or the gazetteer's for its name (الخرطوم -> SD)."""
+    return e.country or country_of(e.text)
+
+
+def main_country(doc: Document) -> str | None:
+    """The country an article is about: the places it names, the first (the dateline,
+    "الخرطوم - ...") counting triple and those of the lead sentence double."""
+    counts: Counter[str] = Counter()
+    lead_end = doc.sentences[0].end if doc.sentences else len(doc.text)
+    first = True
+    for e in sorted(doc.entities, key=lambda e: e.start):
+        if e.type not in ("GPE", "LOC"):
+            continue
+        c = place_country(e)
+        if not c:
+            continue
+        counts[c] += 3 if first else 2 if e.start < lead_end else 1
+        first = False
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]

@@ -1,0 +1,201 @@
+"""Direct quotes and their speakers.
+
+A quote is text between quotation marks («»، “”، "") or, without marks, the rest of
+a sentence after "قال X:". Its speaker is found through the nearest reporting verb
+before it in the sentence (or right after it: «...»، قال الوزير): the subject after
+the verb (VSO: "وأضاف سيرديوكوف أنّ"), else before it (SVO: "الوزير قال")
+and, when the verb has no expressed subject ("وأضاف أن"), the previous speaker.
+A title phrase followed by a person's name resolves to the person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from waqai.document import Document, Participant, Quote, Sentence, Span
+from waqai.events.lexicon import morphology, norm, verb_forms, words
+from waqai.events.participants import Mention, finalize_codes, find_mentions, main_country
+from waqai.resources import load_yaml
+
+_MARKS = re.compile(r"«([^»\n]+)»|“([^”\n]+)”|\"([^\"\n]+)\"")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    mstart: int
+    mend: int
+
+
+@cache
+def _reporting() -> ahocorasick.Automaton:
+    spec = load_yaml("quotes", "reporting.yaml")
+    auto = ahocorasick.Automaton()
+    keys: set[str] = set()
+    for v in spec["verbs"]:
+        keys.update(f for f, _ in verb_forms(v))
+    keys.update(norm(f) for f in spec["forms"])
+    keys.update(norm(n) for n in spec["nouns"])
+    for k in keys:
+        auto.add_word(k, len(k))
+    auto.make_automaton()
+    return auto
+
+
+def _verbs(text: str, lo: int, hi: int) -> list[_Verb]:
+    """Reporting verbs in ``text[lo:hi]`` (whole words, with و/ف/ل prefixes allowed)."""
+    m = morphology()
+    out: list[_Verb] = []
+    for end_idx, length in _reporting().iter(text, lo, hi):
+        end = end_idx + 1
+        start = end - length
+        ws = start
+        while ws > 0 and _LETTER.match(text[ws - 1]):
+            ws -= 1
+        we = end
+        while we < len(text) and _LETTER.match(text[we]):
+            we += 1
+        prefix, suffix = text[ws:start], text[end:we]
+        if (prefix in m.verb_prefixes or prefix in m.noun_prefixes) and suffix in ("", "ه", "ها", "هم"):
+            out.append(_Verb(start, end))
+    out.sort(key=lambda v: (v.mstart, -v.mend))
+    dedup: list[_Verb] = []
+    for v in out:
+        if not dedup or v.mstart >= dedup[-1].mend:
+            dedup.append(v)
+    return dedup
+
+
+def _gap(text: str, a: int, b: int) -> int:
+    return len(re.findall(r"[^\W\d_]+", text[a:b])) if b > a else 0
+
+
+def _speaker(text: str, verb: _Verb, ms: list[Mention], qstart: int) -> Mention | None:
+    """The subject right after a reporting verb (VSO), preferring a person over a title."""
+    right = [m for m in ms if m.mstart >= verb.mend and m.mend <= qstart]
+    subj = next((m for m in right if not m.prepositional and _gap(text, verb.mend, m.mstart) <= 2), None)
+    if subj is not None and subj.etype not in ("PER", "PTS"):
+        person = next(
+            (m for m in right if m.etype == "PER" and m.mstart >= subj.mend and _gap(text, subj.mend, m.mstart) <= 6),
+            None,
+        )
+        return person or subj
+    return subj
+
+
+def _statement(text: str, verb: _Verb, qstart: int) -> tuple[int, int] | None:
+    """A statement noun as the subject: "وقال البيان السعودي الأمريكي: ..." -> its phrase."""
+    m = re.match(r"\s+((?:ال)?(?:بيان|تقرير|البيان|التقرير)(?:\s+ال[^\W\d_]+){0,3})", text[verb.mend : qstart])
+    if not m:
+        return None
+    return verb.mend + m.start(1), verb.mend + m.end(1)
+
+
+def extract_quotes(doc: Document) -> list[Quote]:
+    """Direct quotes of ``doc`` with their speakers.
+
+    The speaker is the subject of a reporting verb before the quote ("وقال X")
+    or, failing that, the subject of the sentence (the first noun phrase not
+    governed by a preposition: "وتوعد نتنياهو بـ«انتقام قوي»"), a reporting verb
+    after the quote («...»، قال الوزير), and for a verb without a subject the
+    previous speaker. Quotes nobody can be found for are left out.
+    """
+    mt = doc.match
+    text = mt.text
+    sents = doc.sentences or [Sentence(0, len(doc.text))]
+    bounds = [(mt.to_match(s.start), mt.to_match(s.end)) for s in sents]
+    mentions = find_mentions(doc, doc.published.value)
+    finalize_codes(mentions, main_country(doc))
+    spans: list[tuple[int, int]] = []
+    for m in _MARKS.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        spans.append((m.start(g), m.end(g)))
+    # "قال X: إن ..." without quotation marks: the rest of the sentence
+    for lo, hi in bounds:
+        colon = text.find(":", lo, hi)
+        if colon < 0 or any(lo <= s < hi for s, _ in spans) or not _verbs(text, lo, colon):
+            continue
+        s = colon + 1
+        while s < hi and text[s].isspace():
+            s += 1
+        if hi > s:
+            spans.append((s, hi))
+    spans.sort()
+    out: list[Quote] = []
+    last: Mention | None = None
+    for qs, qe in spans:
+        if not words(text[qs:qe]):
+            continue
+        si = next((i for i, (lo, hi) in enumerate(bounds) if lo <= qs < hi), None)
+        if si is None:
+            continue
+        lo, hi = bounds[si]
+        quoted = [(a, b) for a, b in spans if lo <= a < hi]
+        ms = [m for m in mentions if lo <= m.mstart and m.mend <= hi and not _inside(m, quoted)]
+        verbs = _verbs(text, lo, qs)
+        speaker: Mention | None = None
+        statement: tuple[int, int] | None = None
+        verb: _Verb | None = None
+        for v in reversed(verbs):
+            if _inside_span(v.mstart, quoted):
+                continue
+            speaker = _speaker(text, v, ms, qs)
+            statement = None if speaker else _statement(text, v, qs)
+            if speaker or statement:
+                verb = v
+                break
+        if speaker is None and statement is None:
+            before = [m for m in ms if m.mend <= qs and not m.prepositional]
+            speaker = before[0] if before else None
+            verb = next((v for v in reversed(verbs) if not _inside_span(v.mstart, quoted)), None)
+        if speaker is None and statement is None:
+            post = _verbs(text, qe + 1, min(hi, qe + 40))
+            if post:
+                verb = post[0]
+                speaker = _speaker(text, verb, ms, hi)
+        if speaker is None and statement is None and verb is not None:
+            speaker = last
+        if speaker is None and statement is None:
+            continue
+        if speaker is not None:
+            last = speaker
+        out.append(_quote(doc, qs, qe, speaker, statement, verb))
+    return out
+
+
+def _inside_span(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return _inside_span(m.mstart, spans)
+
+
+def _quote(
+    doc: Document,
+    qs: int,
+    qe: int,
+    speaker: Mention | None,
+    statement: tuple[int, int] | None,
+    verb: _Verb | None,
+) -> Quote:
+    mt = doc.match
+    s, e = mt.to_original(qs, qe)
+    while e > s and doc.text[e - 1].isspace():
+        e -= 1
+    part = None
+    if speaker is not None:
+        ps, pe = mt.to_original(speaker.mstart, speaker.mend)
+        part = Participant(ps, pe, doc.text[ps:pe], speaker.entity_id, speaker.code)
+    elif statement is not None:
+        ps, pe = mt.to_original(*statement)
+        part = Participant(ps, pe, doc.text[ps:pe], None, None)
+    vspan = None
+    if verb is not None:
+        vs, ve = mt.to_original(verb.mstart, verb.mend)
+        vspan = Span(vs, ve, doc.text[vs:ve])
+    return Quote(s, e, doc.text[s:e], part, vspan)

@@ -1,0 +1,56 @@
+"""The dates component: timexes and, when it was not given, the document date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from waqai.document import Document, Published, Span, Timex
+from waqai.registry import Stage, register
+from waqai.time.published import infer_published
+from waqai.time.recognize import Mention, find
+from waqai.time.resolve import resolve, resolve_day
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def timexes(mentions: list[Mention], anchor: dt.date | None) -> list[Timex]:
+    """Resolve every mention against the document date, in text order."""
+    out: list[Timex] = []
+    prev: dt.date | None = None
+    for i, m in enumerate(mentions):
+        c = m.canon
+        if m.kind == "range_start" and i + 1 < len(mentions) and c.year is None:
+            # "من 6 إلى 13 فبراير": the first date takes the year of the second
+            end = resolve_day(mentions[i + 1].canon, anchor, prev)
+            if end is not None:
+                c = replace(c, year=end.year)
+        value = resolve(c, anchor, prev)
+        out.append(Timex(m.start, m.end, m.text, c.type, value))
+        day = resolve_day(c, anchor, prev)
+        if day is not None:  # "اليوم التالي" counts from the last day mentioned
+            prev = day
+    return out
+
+
+def annotate(doc: Document) -> None:
+    """Fill ``doc.timexes``; infer ``doc.published`` when it is unknown."""
+    mentions = find(doc.match)
+    anchor = _date(doc.published.value)
+    if anchor is None:
+        now = _date(doc.now) or dt.date.today()
+        found = infer_published(mentions, doc.text, now)
+        if found is not None:
+            anchor, m = found
+            doc.published = Published(anchor.isoformat(), "inferred", Span(m.start, m.end, m.text))
+    doc.timexes = timexes(mentions, anchor)
+
+
+@register("waqai.time.v1", requires=("text", "sentences"), assigns=("timexes", "published"))
+def time_component() -> Stage:
+    return annotate

@@ -1,0 +1,87 @@
+"""Infer the document date from the text when the caller did not give it.
+
+A careful reader dates a report by its explicit anchors: "اليوم الخميس 13
+يناير" (today is that day), "أمس الأربعاء 12 يناير" (today is the day
+after), a dateline with a full date at the top ("القاهرة - 5 مارس 2023"),
+else the latest weekday-with-date mentioned ("يوم الاثنين 25 أكتوبر": the
+report is from that day or later). A missing year is the latest one not
+after ``now`` in which the day and month fall on the stated weekday. When
+nothing pins the date, it stays unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from waqai.time.canonical import Canon
+from waqai.time.recognize import Mention
+from waqai.time.resolve import hijri_to_gregorian, pick_year
+
+#: a dateline is a full date this close to the start of the text
+DATELINE_CHARS = 160
+#: punctuation that sets a dateline off from the report
+DATELINE_MARKS = ("-", "–", "—", "،", ",", ":", "(", ")", "|")
+
+
+def _explicit_day(c: Canon, now: dt.date) -> dt.date | None:
+    """The day an expression names by itself (no document date needed), or None."""
+    if c.month is None or c.day is None or c.chain is not None:
+        return None
+    if c.calendar == "hijri":
+        return hijri_to_gregorian(c.year, c.month, c.day) if c.year else None
+    year = c.year
+    if year is None:
+        if c.weekday is None:
+            return None
+        year = pick_year(c.month, c.day, now, None, c.weekday)
+        if year is None:
+            return None
+    try:
+        d = dt.date(year, c.month, c.day)
+    except ValueError:
+        return None
+    if c.weekday is not None and d.weekday() != c.weekday:
+        return None  # a weekday that contradicts the date pins nothing
+    return d
+
+
+def _dateline(text: str, m: Mention) -> bool:
+    """A date at the head of the text, set off like a dateline: "القاهرة - 5 مارس 2023 (رويترز)"."""
+    head = text[: m.start]
+    if m.start > DATELINE_CHARS or "\n" in head.strip() or len(head.split()) > 4:
+        return False
+    before = head.rstrip()
+    after = text[m.end : m.end + 8].lstrip()
+    return not before or before.endswith(DATELINE_MARKS) or after.startswith(DATELINE_MARKS)
+
+
+def infer_published(
+    mentions: list[Mention], text: str, now: dt.date
+) -> tuple[dt.date, Mention] | None:
+    """The document date and the mention it rests on, or None."""
+    best: tuple[int, dt.date, int, Mention] | None = None
+    for i, m in enumerate(mentions):
+        c = m.canon
+        if c.type == "TIME" and c.hour is None:
+            c = replace(c, type="DATE")
+        d = _explicit_day(c, now)
+        if d is None:
+            continue
+        if c.unit == "D":  # "اليوم الخميس 13 يناير", "أمس الأربعاء 12 يناير"
+            rank, day = 3, d - dt.timedelta(days=c.shift)
+        elif c.year is not None and _dateline(text, m):
+            rank, day = 2, d
+        elif c.weekday is not None:
+            rank, day = 1, d
+        else:
+            continue
+        if day > now + dt.timedelta(days=1):
+            continue
+        # highest rank; among weekday dates the latest; among anchors the first
+        key = (rank, day if rank == 1 else dt.date.min, -i)
+        if best is None or key > (best[0], best[1] if best[0] == 1 else dt.date.min, -best[2]):
+            best = (rank, day, i, m)
+    if best is None:
+        return None
+    return best[1], best[3]

@@ -1,0 +1,255 @@
+"""The Dask engine: the same store as the local engine, idempotent, resumable, models loaded once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from waqai.cli import main
+from waqai.corpus.extract import extract_batch
+from waqai.corpus.ingest import IngestSummary, ingest
+from waqai.engines import ENGINES, LocalEngine, get_engine
+from waqai.errors import ConfigError
+from waqai.store import open_store
+
+pytest.importorskip("distributed")
+
+from waqai.engines.dask_engine import DaskEngine  # noqa: E402
+
+NOW = "2026-01-01"
+#: columns that record when or in which run a row was written, not what it says
+VOLATILE = {"ingested_at", "run_id", "at"}
+TABLES = (
+    "documents",
+    "entities",
+    "timexes",
+    "events",
+    "quotes",
+    "duplicate_groups",
+    "event_clusters",
+    "cluster_members",
+    "ingest_errors",
+)
+
+
+def _contents(db: Path) -> dict[str, list[tuple]]:
+    """Every row of every content table (volatile columns left out), sorted."""
+    con = sqlite3.connect(db)
+    try:
+        out = {}
+        for table in TABLES:
+            cols = [
+                r[1] for r in con.execute(f"PRAGMA table_info({table})") if r[1] not in VOLATILE
+            ]
+            rows = con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
+            out[table] = sorted(rows, key=repr)
+        return out
+    finally:
+        con.close()
+
+
+def _ingest(db: Path, folder: Path, engine, **kw) -> IngestSummary:
+    with open_store(f"sqlite:///{db}") as store:
+        return ingest([str(folder)], store, engine, batch_size=4, now=NOW, **kw)
+
+
+@pytest.fixture
+def local_contents(tmp_path: Path, engine_folder: Path) -> dict[str, list[tuple]]:
+    """The store a local one-process ingest of ``engine_folder`` leaves."""
+    db = tmp_path / "local.db"
+    _ingest(db, engine_folder, LocalEngine(1))
+    return _contents(db)
+
+
+def _len(batch: list) -> list[int]:
+    return [len(batch)]
+
+
+def _boom(batch: list) -> list:
+    raise ValueError(f"bad batch {batch}")
+
+
+def _probe(batch: list) -> list[tuple[int, bool]]:
+    """Extract a batch; (worker pid, whether this call had to build the pipeline)."""
+    import waqai.pipeline
+
+    fresh = waqai.pipeline._DEFAULT is None
+    extract_batch(batch, NOW)
+    return [(os.getpid(), fresh)]
+
+
+def test_engines_dask_map_partitions_in_input_order(dask_scheduler: str) -> None:
+    batches = [list(range(n)) for n in (3, 0, 5, 1, 2, 7, 4)]
+    with get_engine("dask", scheduler=dask_scheduler) as engine:
+        assert engine.workers == 2
+        assert list(engine.map_partitions(_len, batches)) == [[n] for n in (3, 0, 5, 1, 2, 7, 4)]
+    # the cluster was joined, not owned: it is still there for the next engine
+    with DaskEngine(scheduler=dask_scheduler) as again:
+        assert list(again.map_partitions(_len, [[1]])) == [[1]]
+
+
+def test_engines_dask_worker_error_reaches_the_driver(dask_scheduler: str) -> None:
+    with (
+        DaskEngine(scheduler=dask_scheduler) as engine,
+        pytest.raises(ValueError, match="bad batch"),
+    ):
+        list(engine.map_partitions(_boom, [[1], [2]]))
+
+
+def test_engines_dask_starts_and_stops_its_own_cluster() -> None:
+    engine = DaskEngine(workers=1)
+    try:
+        assert engine.workers == 1 and engine.scheduler is None
+        assert list(engine.map_partitions(_len, [[1, 2], [3]])) == [[2], [1]]
+        client = engine.client
+    finally:
+        engine.close()
+    assert client.status == "closed"
+
+
+def test_engines_get_engine_names_and_arguments() -> None:
+    assert ENGINES == ("local", "dask")
+    with pytest.raises(ConfigError, match="known: local, dask"):
+        get_engine("spark")
+    with pytest.raises(ConfigError, match="dask engine"):
+        get_engine("local", 1, scheduler="tcp://127.0.0.1:8786")
+    with pytest.raises(ConfigError, match="at least 1"):
+        get_engine("dask", 0)
+    with pytest.raises(ConfigError, match="cannot reach"):
+        DaskEngine(scheduler="tcp://127.0.0.1:9", timeout=0.5)
+
+
+def test_engines_dask_loads_models_once_per_worker(
+    dask_scheduler: str, engine_folder: Path
+) -> None:
+    from waqai.io.readers import read_inputs
+
+    records = [r for r in read_inputs([str(engine_folder)]) if hasattr(r, "key")]
+    batches = [records[i : i + 2] for i in range(0, len(records), 2)]
+    with DaskEngine(scheduler=dask_scheduler) as engine:
+        calls = [c for out in engine.map_partitions(_probe, batches) for c in out]
+    assert len(calls) == len(batches) >= 10
+    loads: dict[int, int] = {}
+    for pid, fresh in calls:
+        loads[pid] = loads.get(pid, 0) + fresh
+    assert os.getpid() not in loads  # the work ran in the workers
+    assert all(n <= 1 for n in loads.values()), loads  # at most one load per worker process
+
+
+def test_engines_dask_store_same_as_local(
+    dask_scheduler: str, tmp_path: Path, engine_folder: Path, local_contents: dict
+) -> None:
+    db = tmp_path / "dask.db"
+    s = _ingest(db, engine_folder, DaskEngine(scheduler=dask_scheduler))
+    assert (s.files, s.read, s.added, s.skipped, s.failed) == (23, 24, 21, 1, 2)
+    assert s.duplicate_groups == 1 and s.merged_events > 0
+    got = _contents(db)
+    assert len(got["documents"]) == 21 and got["events"] and got["event_clusters"]
+    assert got == local_contents
+    with open_store(f"sqlite:///{db}") as store:
+        run = store.db.rows("SELECT status, workers, batches FROM ingest_progress")
+    assert run == [("done", 2, 6)]
+
+
+def test_engines_dask_rerun_adds_nothing(
+    dask_scheduler: str, tmp_path: Path, engine_folder: Path, local_contents: dict
+) -> None:
+    db = tmp_path / "dask.db"
+    _ingest(db, engine_folder, DaskEngine(scheduler=dask_scheduler))
+    again = _ingest(db, engine_folder, DaskEngine(scheduler=dask_scheduler))
+    assert (again.read, again.added, again.skipped, again.failed) == (24, 0, 22, 2)
+    assert _contents(db) == local_contents
+
+
+class _Stop(Exception):
+    """Raised by the test hook to cut a run short after some batches."""
+
+
+def test_engines_dask_resumes_after_interruption(
+    dask_scheduler: str, tmp_path: Path, engine_folder: Path, local_contents: dict
+) -> None:
+    db = tmp_path / "dask.db"
+
+    def stop_after_two(s: IngestSummary) -> None:
+        if s.batches == 2:
+            raise _Stop
+
+    with pytest.raises(_Stop):
+        _ingest(db, engine_folder, DaskEngine(scheduler=dask_scheduler), on_batch=stop_after_two)
+    with open_store(f"sqlite:///{db}") as store:
+        # two whole batches of 4 records: copy.txt, empty.txt (bad), feed.jsonl (one good, one
+        # bad), then four generated articles; nothing of the batches in flight
+        assert store.stats()["documents"] == 6
+    rest = _ingest(db, engine_folder, DaskEngine(scheduler=dask_scheduler))
+    assert (rest.added, rest.skipped) == (15, 7)  # story.txt repeats copy.txt
+    assert _contents(db) == local_contents
+
+
+def test_engines_cli_ingest_with_dask_scheduler(
+    dask_scheduler: str, tmp_path: Path, engine_folder: Path, local_contents: dict
+) -> None:
+    db = tmp_path / "cli.db"
+    args = ["ingest", str(engine_folder), "--db", f"sqlite:///{db}", "--now", NOW]
+    args += ["--batch-size", "4", "--engine", "dask", "--scheduler", dask_scheduler]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output  # two bad inputs
+    assert "21 added, 1 already stored, 2 failed" in result.output
+    assert "empty.txt" in result.output
+    assert _contents(db) == local_contents
+
+
+LOCAL_ONLY = """
+import sys
+from waqai.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(sorted(m for m in ("dask", "distributed") if m in sys.modules))
+"""
+
+
+def test_engines_local_ingest_never_imports_dask(tmp_path: Path, engine_folder: Path) -> None:
+    cmd = [sys.executable, "-c", LOCAL_ONLY, "ingest", str(engine_folder / "story.txt")]
+    cmd += ["--db", f"sqlite:///{tmp_path / 'l.db'}", "--now", NOW, "--no-progress"]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, timeout=120)
+    assert "ingested 1 record(s) from 1 file(s)" in out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.slow
+def test_engines_dask_resumes_after_sigkill(
+    dask_scheduler: str, tmp_path: Path, corpus_factory
+) -> None:
+    folder = tmp_path / "big"
+    corpus_factory(folder, 400)
+    url = f"sqlite:///{tmp_path / 'killed.db'}"
+    cmd = [sys.executable, "-m", "waqai.cli", "ingest", str(folder), "--db", url, "--now", NOW]
+    cmd += ["--batch-size", "5", "--engine", "dask", "--scheduler", dask_scheduler, "--no-progress"]
+    with open_store(url) as s:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 120
+            while (s.db.scalar("SELECT MAX(batches) FROM ingest_progress") or 0) < 1:
+                assert proc.poll() is None, "ingest ended before its first batch was seen"
+                assert time.monotonic() < deadline
+                time.sleep(0.005)
+            os.kill(proc.pid, signal.SIGKILL)
+        finally:
+            proc.wait()
+        stored = s.stats()["documents"]
+        assert 0 < stored < 400 and stored % 5 == 0  # whole batches only
+    killed = tmp_path / "killed.db"
+    rest = _ingest(killed, folder, DaskEngine(scheduler=dask_scheduler))
+    assert (rest.added, rest.skipped) == (400 - stored, stored)
+    whole = tmp_path / "whole.db"
+    _ingest(whole, folder, LocalEngine(1))
+    assert _contents(killed) == _contents(whole)

@@ -1,0 +1,78 @@
+"""Clitics never break matching and never enter a span."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from waqai.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline(["waqai.sentences.v1", "waqai.entities.v1"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("عاد الوفد بالقاهرة بعد جولة طويلة.", [("القاهرة", "GPE", "EG")]),
+        (
+            "سافر الوزير إلى دمشق وموسكو الأسبوع الماضي.",
+            [("دمشق", "GPE", "SY"), ("موسكو", "GPE", "RU")],
+        ),
+        ("وجهت الحكومة رسالة لروسيا بشأن الغاز.", [("روسيا", "GPE", "RU")]),
+        ("وقال مصدر للكرملين إن اللقاء مفيد.", [("لكرملين", "ORG", "RU")]),
+        ("وبالولايات المتحدة تتواصل الاحتجاجات.", [("الولايات المتحدة", "GPE", "US")]),
+        ("وأكدت وزارة الدفاع الروسية وصول التعزيزات.", [("وزارة الدفاع الروسية", "ORG", "RU")]),
+        ("ورحبت فرنسا والصين بالاتفاق.", [("فرنسا", "GPE", "FR"), ("الصين", "GPE", "CN")]),
+    ],
+)
+def test_entities_clitics_stay_outside_spans(
+    nlp: Pipeline, sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    doc = nlp(sentence, published="2022-01-13")
+    got = [(e.text, e.type, e.country) for e in doc.entities if e.type != "NORP"]
+    for item in expected:
+        assert item in got
+    for e in doc.entities:
+        assert doc.text[e.start : e.end] == e.text
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "بالقاهرة",
+                "وموسكو",
+                "لروسيا",
+                "الرئيس",
+                "الروسي",
+                "قال",
+                "،",
+                "ْ",
+                "ـ",
+                " ",
+                "\n",
+                "منظمة",
+                "معاهدة",
+                "الأمن",
+                "الجماعي",
+                "المنظمة",
+                "توكاييف",
+                "x",
+                "1",
+                "ﻻ",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_entities_spans_always_index_the_original(nlp: Pipeline, parts: list[str]) -> None:
+    text = " ".join(parts)
+    doc = nlp(text, published="2022-01-13")
+    for e in doc.entities:
+        assert text[e.start : e.end] == e.text
+        assert e.text.strip() == e.text and e.text

@@ -1,0 +1,148 @@
+"""One identity per actor: titles on the document date, surnames, short forms; seed article."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from waqai.document import Document, Entity
+from waqai.entities import actor_code
+from waqai.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline(["waqai.sentences.v1", "waqai.entities.v1"])
+
+
+def by_text(doc: Document, text: str) -> list[Entity]:
+    return [e for e in doc.entities if e.text == text]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "mention", "entity_id"),
+    [
+        (
+            "وصل الرئيس الأمريكي إلى بغداد في زيارة مفاجئة.",
+            "2019-05-01",
+            "الرئيس الأمريكي",
+            "per:donald_trump",
+        ),
+        (
+            "وصل الرئيس الأمريكي إلى بغداد في زيارة مفاجئة.",
+            "2022-05-01",
+            "الرئيس الأمريكي",
+            "per:joe_biden",
+        ),
+        (
+            "وصل الرئيس الأمريكي إلى بغداد في زيارة مفاجئة.",
+            "2025-03-01",
+            "الرئيس الأمريكي",
+            "per:donald_trump",
+        ),
+        (
+            "هاجم الرئيس الروسي الغرب في خطابه.",
+            "2010-06-01",
+            "الرئيس الروسي",
+            "per:dmitry_medvedev",
+        ),
+        (
+            "وقال رئيس الوزراء الإسرائيلي إن الحرب طويلة.",
+            "2024-02-01",
+            "رئيس الوزراء الإسرائيلي",
+            "per:benjamin_netanyahu",
+        ),
+        (
+            "وأكد المستشار الألماني أن برلين ستقدم مساعدات.",
+            "2020-02-01",
+            "المستشار الألماني",
+            "per:angela_merkel",
+        ),
+        (
+            "وأدان الأمين العام للأمم المتحدة الهجوم.",
+            "2022-01-01",
+            "الأمين العام للأمم المتحدة",
+            "per:antonio_guterres",
+        ),
+        (
+            "اتصل الرئيس الروسي بنظيره التركي أمس.",
+            "2022-02-01",
+            "نظيره التركي",
+            "per:recep_tayyip_erdogan",
+        ),
+    ],
+)
+def test_entities_titles_resolve_on_the_document_date(
+    nlp: Pipeline, sentence: str, date: str, mention: str, entity_id: str
+) -> None:
+    doc = nlp(sentence, published=date)
+    found = by_text(doc, mention)
+    assert found and found[0].entity_id == entity_id and found[0].type == "PER"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "same"),
+    [
+        (
+            "وقالت وزارة الخارجية الفرنسية إن الوزارة تتابع الوضع عن كثب.",
+            ["وزارة الخارجية الفرنسية", "الوزارة"],
+        ),
+        ("وقالت حركة حماس في بيان إن الحركة لن تقبل الشروط.", ["حركة حماس", "الحركة"]),
+        (
+            "وصل الرئيس الأوزبكي شوكت ميرضيائيف إلى موسكو، وقال ميرضيائيف إن الزيارة مهمة.",
+            ["الرئيس الأوزبكي", "شوكت ميرضيائيف", "ميرضيائيف"],
+        ),
+        (
+            "وقال وزير الخارجية الأردني أيمن الصفدي إن الأردن يرفض التهجير، وأضاف الصفدي أن الحل سياسي.",
+            ["وزير الخارجية الأردني", "أيمن الصفدي", "الصفدي"],
+        ),
+    ],
+)
+def test_entities_mentions_share_one_id(nlp: Pipeline, sentence: str, same: list[str]) -> None:
+    doc = nlp(sentence, published="2024-02-01")
+    ids = {e.entity_id for t in same for e in by_text(doc, t)}
+    assert all(by_text(doc, t) for t in same) and len(ids) == 1
+
+
+def test_entities_bare_government_takes_the_document_country(nlp: Pipeline) -> None:
+    doc = nlp("اندلعت احتجاجات في تونس. وأعلنت الحكومة استقالتها.", published="2024-02-01")
+    gov = by_text(doc, "الحكومة")
+    assert gov and gov[0].country == "TN" and actor_code(gov[0]) == "TUNGOV"
+
+
+@pytest.mark.parametrize(
+    ("mention", "code"),
+    [
+        ("وزارة الدفاع الروسية", "RUSMIL"),
+        ("الرئيس الروسي", "RUSGOV"),
+        ("منظمة معاهدة الأمن الجماعي", "IGOCSTO"),
+        ("كازاخستان", "KAZ"),
+        ("الكرملين", "RUSGOV"),
+        ("سلاح الجو الروسي", "RUSMIL"),
+    ],
+)
+def test_entities_actor_codes_on_seed(
+    seed_text: str, nlp: Pipeline, mention: str, code: str
+) -> None:
+    doc = nlp(seed_text, published="2022-01-13")
+    found = by_text(doc, mention)
+    assert found and actor_code(found[0], "2022-01-13") == code
+
+
+def test_entities_seed_gold_entities_and_groups(
+    seed_text: str, seed_gold: dict[str, Any], nlp: Pipeline
+) -> None:
+    gold = seed_gold
+    doc = nlp(seed_text, published="2022-01-13")
+    for e in doc.entities:
+        assert doc.text[e.start : e.end] == e.text
+    for g in gold["entities"]:
+        ids = set()
+        for form in [g["text"], *g["same_as"]]:
+            found = by_text(doc, form)
+            assert found, form
+            want = {"LOC": {"LOC", "GPE"}}.get(g["type"], {g["type"]})
+            assert all(e.type in want for e in found), (form, [e.type for e in found])
+            ids |= {e.entity_id for e in found}
+        assert len(ids) == 1, (g["text"], ids)
