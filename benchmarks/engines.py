@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import sys
 import tempfile
 import time
@@ -38,14 +39,24 @@ RESULTS = Path(__file__).resolve().parent / "results" / "engines.json"
 NOW = "2026-01-01"
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished workers (the load-independent cost)."""
+    me, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def run(folder: Path, engine: str, workers: int, batch_size: int, tmp: Path) -> dict[str, Any]:
     url = f"sqlite:///{tmp / f'{engine}-{workers}.db'}"
     with open_store(url) as store:
-        t0 = time.perf_counter()
+        c0, t0 = cpu_seconds(), time.perf_counter()
         eng = get_engine(engine, workers)
         startup = time.perf_counter() - t0
         s = ingest([str(folder)], store, eng, batch_size=batch_size, now=NOW, rebuild=False)
         total = time.perf_counter() - t0
+        cpu = cpu_seconds() - c0  # the engine is closed: its workers have exited
         fingerprint = store.db.rows("SELECT COUNT(*), SUM(n_events), SUM(n_chars) FROM documents")[
             0
         ]
@@ -57,18 +68,53 @@ def run(folder: Path, engine: str, workers: int, batch_size: int, tmp: Path) -> 
         "startup_s": round(startup, 2),
         "total_s": round(total, 2),
         "docs_per_s": round(s.added / total, 1),
+        "cpu_s": round(cpu, 1),
+        "docs_per_cpu_s": round(s.added / cpu, 1),
         "fingerprint": list(fingerprint),
+    }
+
+
+def driver_ceiling(db: Path, tmp: Path, batch_size: int) -> dict[str, Any]:
+    """How fast the driver alone can take finished batches (decode Arrow, write the store).
+
+    With enough workers this, not extraction, bounds a store run.
+    """
+    from waqai.corpus.dedup import signature
+    from waqai.corpus.parquet import results_table, table_results
+    from waqai.document import Document
+
+    with open_store(f"sqlite:///{db}") as src:
+        docs = [
+            Document.from_dict(json.loads(r[0]))
+            for r in src.db.rows("SELECT doc_json FROM documents")
+        ]
+    batches = [
+        results_table([(d, signature(d.text)) for d in docs[i : i + batch_size]])
+        for i in range(0, len(docs), batch_size)
+    ]
+    with open_store(f"sqlite:///{tmp / 'driver.db'}") as store:
+        t0, c0 = time.perf_counter(), time.process_time()
+        for table in batches:
+            store.add_batch(table_results(table))
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    n = len(docs)
+    return {
+        "documents": n,
+        "seconds": round(seconds, 2),
+        "docs_per_s": round(n / seconds, 1),
+        "cpu_ms_per_doc": round(1000 * cpu / n, 1),
     }
 
 
 def run_dataset(folder: Path, workers: int, batch_size: int, tmp: Path) -> dict[str, Any]:
     from waqai.corpus.parquet import write_dataset
 
-    t0 = time.perf_counter()
+    c0, t0 = cpu_seconds(), time.perf_counter()
     eng = get_engine("dask", workers)
     startup = time.perf_counter() - t0
     s = write_dataset([str(folder)], tmp / "dataset", eng, batch_size, NOW)
     total = time.perf_counter() - t0
+    cpu = cpu_seconds() - c0
     return {
         "engine": "dask --out",
         "workers": workers,
@@ -77,6 +123,8 @@ def run_dataset(folder: Path, workers: int, batch_size: int, tmp: Path) -> dict[
         "startup_s": round(startup, 2),
         "total_s": round(total, 2),
         "docs_per_s": round(s.added / total, 1),
+        "cpu_s": round(cpu, 1),
+        "docs_per_cpu_s": round(s.added / cpu, 1),
     }
 
 
@@ -103,6 +151,7 @@ def main() -> None:
             t = time.perf_counter()
             groups, clusters = s.rebuild()
             rebuild_s = time.perf_counter() - t
+        driver = driver_ceiling(first, tmp, args.batch_size)
     prints = {json.dumps(r["fingerprint"]) for r in rows if "fingerprint" in r}
     if len(prints) != 1:
         raise SystemExit(f"engines stored different results: {prints}")
@@ -113,6 +162,7 @@ def main() -> None:
         "machine": f"{platform.machine()}, {os.cpu_count()} CPU(s), Python {platform.python_version()}",
         "load_average": os.getloadavg(),
         "rebuild_s": round(rebuild_s, 2),
+        "driver_ceiling": driver,
         "duplicate_groups": groups,
         "merged_events": clusters,
         "runs": rows,
@@ -120,14 +170,18 @@ def main() -> None:
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"{args.n} SaudiNewsNet articles; pipeline: {', '.join(DEFAULT_PIPELINE)}")
-    print("| engine | workers | docs/s | total s | of which startup s | documents |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| engine | workers | docs/s | total s | of which startup s | CPU s | docs per CPU s |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(
             f"| {r['engine']} | {r['workers']} | {r['docs_per_s']} | {r['total_s']} |"
-            f" {r['startup_s']} | {r['documents']} |"
+            f" {r['startup_s']} | {r['cpu_s']} | {r['docs_per_cpu_s']} |"
         )
     print(f"rebuild (near-duplicates, event merging): {rebuild_s:.2f}s, same for every engine")
+    print(
+        f"driver ceiling (decode + store writes, no extraction): {driver['docs_per_s']} docs/s,"
+        f" {driver['cpu_ms_per_doc']} CPU ms/doc"
+    )
 
 
 if __name__ == "__main__":

@@ -30,8 +30,16 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "waqai" / "events" / "data"
 
 RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-MODE_FIXES = {"assassinate": "targeted", "ban": "restrict", "ease": "", "massacre": "targeted",
-              "cleansing": "", "political": "restrict", "return": "release", "pro_autocracy": ""}
+MODE_FIXES = {
+    "assassinate": "targeted",
+    "ban": "restrict",
+    "ease": "",
+    "massacre": "targeted",
+    "cleansing": "",
+    "political": "restrict",
+    "return": "release",
+    "pro_autocracy": "",
+}
 
 
 def cameo2plover(path: Path) -> list[tuple[str, str, str, str, str]]:
@@ -77,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     lex = args.shared / "data" / "lexicons"
     rows = cameo2plover(lex / "plover" / "CAMEO2PLOVER-2021.txt")
     with (OUT / "cameo2plover.tsv").open("w", encoding="utf-8", newline="") as fh:
-        fh.write("# CAMEO -> PLOVER (CAMEO2PLOVER-2021, CC BY-SA 4.0; renamed to the current manual)\n")
+        fh.write(
+            "# CAMEO -> PLOVER (CAMEO2PLOVER-2021, CC BY-SA 4.0; renamed to the current manual)\n"
+        )
         fh.write("cameo\ttype\tmode\tcontext\tgloss\n")
         for r in rows:
             fh.write("\t".join(r) + "\n")

@@ -69,7 +69,21 @@ VARIANTS: list[tuple[str, int, str]] = [
 ]
 
 # forms that are also ordinary words: a month only next to a day, a year or "شهر"
-AMBIGUOUS = {"مارس", "ماي", "آب", "أوت", "اوت", "صفر", "رجب", "شعبان", "شوال", "جوان", "رمضان"}
+AMBIGUOUS = {
+    "مارس",
+    "ماي",
+    "آب",
+    "أوت",
+    "اوت",
+    "صفر",
+    "رجب",
+    "شعبان",
+    "شوال",
+    "جوان",
+    "رمضان",
+    "محرم",
+    "المحرم",
+}
 
 
 def main() -> int:

@@ -145,7 +145,7 @@ def kmeans(x: np.ndarray, k: int, iters: int = 25) -> list[int]:
 def train(sents: list[conll.Sentence], path: Path, c1: float, c2: float, iters: int) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for s in sents:
-        trainer.append(sentence_features(s), [t for _, t in s])
+        trainer.append(sentence_features(s), conll.to_bilou([t for _, t in s]))
     trainer.set_params(
         {"c1": c1, "c2": c2, "max_iterations": iters, "feature.possible_transitions": True}
     )
@@ -155,7 +155,7 @@ def train(sents: list[conll.Sentence], path: Path, c1: float, c2: float, iters: 
 def evaluate(path: Path, sents: list[conll.Sentence]) -> conll.Score:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
-    pred = [tagger.tag(sentence_features(s)) for s in sents]
+    pred = [conll.from_bilou(tagger.tag(sentence_features(s))) for s in sents]
     return conll.score([[t for _, t in s] for s in sents], pred)
 
 

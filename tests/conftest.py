@@ -365,6 +365,16 @@ def hostile_doc():
 
 
 # --- engines (issue #8) ---------------------------------------------------------------
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``slow`` tests run with ``make stress`` (``-m slow``), not in every ``make test``."""
+    if "slow" in (config.getoption("markexpr") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: run with -m slow (make stress)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def dask_scheduler():
     """The address of a Dask LocalCluster (2 single-threaded worker processes) for the session.
@@ -497,3 +507,27 @@ def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where browser tests save screenshots: $WAQAI_SCREENSHOTS (e.g. docs/img) or a temp dir."""
     folder = os.environ.get("WAQAI_SCREENSHOTS")
     return Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+
+
+# --- events and quotes (issue #5) ---------------------------------------------
+GOLD_DIR = Path(__file__).resolve().parent / "gold"
+
+
+@pytest.fixture(scope="session")
+def gold_scores() -> dict[str, dict[str, float]]:
+    """Reference-scorer metrics of the default pipeline on every tests/gold article (no date given)."""
+    import json
+
+    from waqai.events.evaluate import score
+    from waqai.pipeline import Pipeline
+
+    pipe = Pipeline()
+    out: dict[str, dict[str, float]] = {}
+    for gp in sorted(GOLD_DIR.glob("*.json")):
+        tp = gp.with_suffix(".txt")
+        if tp.exists():
+            doc = pipe(tp.read_text(encoding="utf-8"))
+            out[gp.stem] = score(doc.to_dict(), json.loads(gp.read_text(encoding="utf-8")))
+    if not out:
+        pytest.skip("tests/gold has no articles")
+    return out

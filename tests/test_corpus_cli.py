@@ -158,3 +158,19 @@ def test_corpus_cli_export_parquet(filled_url: str, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0
     assert pq.read_table(out).num_rows == 4
+
+
+def test_corpus_cli_ingest_progress_bar(store_url: str, tmp_path: Path, corpus_factory) -> None:
+    corpus_factory(tmp_path / "p", 3)
+    result = CliRunner().invoke(
+        main, ["ingest", str(tmp_path / "p"), "--db", store_url, "--progress"]
+    )
+    assert result.exit_code == 0
+    assert "3/3 records" in result.stderr and "docs/s" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["ingest", "events", "timeline", "search", "stats", "export"])
+def test_corpus_cli_command_is_documented(command: str) -> None:
+    doc = Path(__file__).resolve().parents[1] / "docs" / "corpus.md"
+    assert f"waqai {command}" in doc.read_text(encoding="utf-8")
+    assert command in main.commands

@@ -188,3 +188,17 @@ def test_corpus_ingest_fixed_file_clears_its_error(store, tmp_path: Path) -> Non
     (root / "a.txt").write_text(STORY, encoding="utf-8")
     assert ingest([str(root)], store).added == 1
     assert store.errors() == []
+
+
+def test_corpus_ingest_reports_progress_per_batch(store, folder: Path) -> None:
+    seen: list[tuple[int, int, int]] = []
+    ingest(
+        [str(folder)],
+        store,
+        batch_size=5,
+        on_batch=lambda s: seen.append((s.expected, s.read, s.batches)),
+    )
+    assert [b for _, _, b in seen] == list(range(1, len(seen) + 1))
+    reads = [r for _, r, _ in seen]
+    assert reads == sorted(reads) and reads[-1] == 27
+    assert {e for e, _, _ in seen} == {27}  # JSONL lines counted up front

@@ -92,6 +92,18 @@ def _groups(mentions: list[Mention]) -> set[frozenset[str]]:
             [m("d1", "2022-01-13", group="g"), m("d2", "2022-01-13", actor="b", group="g")],
             [{"d1"}, {"d2"}],
         ),
+        # an unknown country is not the same country (except for a copy of the story)
+        (
+            [m("d1", "2022-01-13", country=None), m("d2", "2022-01-13", country=None)],
+            [{"d1"}, {"d2"}],
+        ),
+        (
+            [
+                m("d1", "2022-01-13", country=None, group="g"),
+                m("d2", "2022-01-13", country=None, group="g"),
+            ],
+            [{"d1", "d2"}],
+        ),
         # a negated mention is not the event itself
         ([m("d1", "2022-01-13"), m("d2", "2022-01-13", negated=True)], [{"d1"}, {"d2"}]),
     ],

@@ -127,6 +127,20 @@ def test_engines_get_engine_names_and_arguments() -> None:
         DaskEngine(scheduler="tcp://127.0.0.1:9", timeout=0.5)
 
 
+def test_engines_dask_refuses_workers_without_the_same_waqai(
+    dask_scheduler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import waqai.engines.dask_engine as dask_engine
+
+    installed = dask_engine._installed_version()
+    assert installed  # the test venv installs waqai (editable)
+    monkeypatch.setattr(dask_engine, "_installed_version", lambda: "9.9")
+    with pytest.raises(ConfigError, match=f"2 Dask worker.*has waqai {installed}"):
+        DaskEngine(scheduler=dask_scheduler)
+    with pytest.raises(ConfigError, match="brings its own workers"):
+        DaskEngine(workers=2, scheduler=dask_scheduler)
+
+
 def test_engines_dask_loads_models_once_per_worker(
     dask_scheduler: str, engine_folder: Path
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from waqai.corpus.extract import extract_batch
 from waqai.corpus.ingest import IngestSummary, ingest
 from waqai.corpus.parquet import results_table, table_results, write_dataset
 from waqai.engines import LocalEngine
+from waqai.errors import ConfigError
 from waqai.io.readers import read_inputs
 from waqai.io.records import BadRecord
 from waqai.store import open_store
@@ -112,3 +114,20 @@ def test_engines_cli_ingest_out_dataset(
     assert _dataset(out) == local_dataset
     other = CliRunner().invoke(main, [*args[:-1], "8"])
     assert other.exit_code == 1 and "give a new --out directory" in other.output
+
+
+def test_engines_parquet_manifest_keeps_inputs_and_reference_date(
+    tmp_path: Path, engine_folder: Path
+) -> None:
+    out = tmp_path / "d"
+    story = [str(engine_folder / "story.txt")]
+    assert write_dataset(story, out, now=NOW).added == 1
+    assert json.loads((out / "_waqai.json").read_text(encoding="utf-8"))["now"] == NOW
+    (out / "events" / ".part-000009.parquet.123.tmp").write_bytes(b"half a file")
+    again = write_dataset(story, out)  # no date given: the recorded one, nothing redone
+    assert (again.read, again.added, again.skipped) == (1, 0, 1)
+    assert not list(out.glob("*/.*.tmp"))  # what a killed run left is cleaned up
+    with pytest.raises(ConfigError, match="written with --now 2026-01-01"):
+        write_dataset(story, out, now="2025-05-05")
+    with pytest.raises(ConfigError, match="new --out directory"):
+        write_dataset([str(engine_folder)], out)

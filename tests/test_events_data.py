@@ -113,7 +113,23 @@ def test_events_cues_schema() -> None:
 
 def test_events_agents_schema() -> None:
     a = load_yaml("events", "agents.yaml")
-    sectors = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", "MED", "BUS", "IGO", "NGO", "PTS"}
+    sectors = {
+        "GOV",
+        "MIL",
+        "COP",
+        "SPY",
+        "JUD",
+        "LEG",
+        "REB",
+        "OPP",
+        "PTY",
+        "CVL",
+        "MED",
+        "BUS",
+        "IGO",
+        "NGO",
+        "PTS",
+    }
     assert set(a) <= sectors
     assert all(isinstance(w, str) and w for ws in a.values() for w in ws)
 
@@ -122,7 +138,15 @@ def test_events_morphology_schema() -> None:
     m = load_yaml("events", "morphology.yaml")
     assert "" in m["verb_prefixes"] and "" in m["noun_prefixes"]
     assert "" in m["past_suffixes"] and "" in m["present_suffixes"]
-    for key in ("prepositions", "agent_markers", "complementizers", "coordinators", "light_verbs", "not_triggers"):
+    keys = (
+        "prepositions",
+        "agent_markers",
+        "complementizers",
+        "coordinators",
+        "light_verbs",
+        "not_triggers",
+    )
+    for key in (*keys, "agent_adjectives"):
         assert all(isinstance(w, str) and w for w in m[key]), key
 
 

@@ -47,7 +47,9 @@ def hits(text: str) -> list[tuple[str, str, str, str]]:
         ("أعلنت وزارة الدفاع عن حمل السلاح", []),
     ],
 )
-def test_events_lexicon_finds_whole_words_with_clitics(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+def test_events_lexicon_finds_whole_words_with_clitics(
+    text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
     assert hits(text) == expected
 
 
@@ -56,11 +58,24 @@ def test_events_lexicon_prefers_the_longest_trigger() -> None:
     assert [t for _, t, _, _ in hits("أعلن الطرفان وقف إطلاق النار")] == ["RETREAT"]
 
 
-ARABIC_WORDS = ["انسحاب", "القوات", "واعتقلت", "الشرطة", "احتجاجات", "في", "بالانسحاب", "«قال»", "اليوم", "هجوم"]
+ARABIC_WORDS = [
+    "انسحاب",
+    "القوات",
+    "واعتقلت",
+    "الشرطة",
+    "احتجاجات",
+    "في",
+    "بالانسحاب",
+    "«قال»",
+    "اليوم",
+    "هجوم",
+]
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from([*ARABIC_WORDS, "، ", ". ", "\n", "ـ", "ً"]), min_size=1, max_size=30))
+@given(
+    st.lists(st.sampled_from([*ARABIC_WORDS, "، ", ". ", "\n", "ـ", "ً"]), min_size=1, max_size=30)
+)
 def test_events_spans_point_into_the_original_text(parts: list[str]) -> None:
     text = " ".join(parts)
     doc = Document(text)

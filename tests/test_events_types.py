@@ -244,7 +244,11 @@ NOT_ASSERTED = [
 def test_events_nonasserted_are_not_emitted_as_asserted(sentence: str) -> None:
     for typ, mode, modality in events_of(sentence):
         # only the governing event may remain ("أرسلت" MOBILIZE, "ناقش" CONSULT, "دعا" REQUEST)
-        assert typ in {"MOBILIZE", "CONSULT", "REQUEST"} or modality != "asserted", (typ, mode, modality)
+        assert typ in {"MOBILIZE", "CONSULT", "REQUEST"} or modality != "asserted", (
+            typ,
+            mode,
+            modality,
+        )
         assert typ not in {"RETREAT", "COERCE", "ASSAULT", "PROTEST", "SUPPORT"}
 
 
@@ -252,7 +256,11 @@ def test_events_nonasserted_are_not_emitted_as_asserted(sentence: str) -> None:
     ("sentence", "expected", "negated"),
     [
         ("لم تنسحب القوات من المدينة رغم الاتفاق.", [("RETREAT", "withdraw", "asserted")], True),
-        ("إذا هاجمت القوات المدينة فستكون العواقب وخيمة.", [("ASSAULT", None, "hypothetical")], False),
+        (
+            "إذا هاجمت القوات المدينة فستكون العواقب وخيمة.",
+            [("ASSAULT", None, "hypothetical")],
+            False,
+        ),
         ("سيتظاهر المعلمون أمام البرلمان الأسبوع المقبل.", [("PROTEST", "demo", "planned")], False),
     ],
 )

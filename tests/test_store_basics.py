@@ -17,6 +17,22 @@ def test_store_migrations_recorded_once(store_url: str) -> None:
         assert s.db.scalar("SELECT COUNT(*) FROM migrations") == len(MIGRATIONS)
 
 
+def test_store_old_database_is_upgraded(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from waqai.store import migrations
+    from waqai.store.db import Database
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", MIGRATIONS[:1])
+    db = Database(store_url)
+    try:
+        assert migrations.migrate(db) == ["0001_initial"]
+    finally:
+        db.close()
+    monkeypatch.undo()
+    with open_store(store_url) as s:
+        assert applied(s.db) == [name for name, _ in MIGRATIONS]
+        assert s.search("كازاخستان") == []  # the index of the newer migration exists
+
+
 def test_store_add_batch_is_idempotent(store, crisis_docs) -> None:
     docs = list(crisis_docs.values())
     assert store.add_documents(docs) == 6

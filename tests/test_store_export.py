@@ -78,7 +78,7 @@ def test_store_export_plover_fields(filled) -> None:
         assert set(rec) <= set(ex.PLOVER_FIELDS)
         for field in ex.PLOVER_REQUIRED:
             assert rec[field] not in (None, [], ""), field
-        assert len(rec["date"]) >= 7
+        assert len(rec["date"]) == 10
         assert isinstance(rec["event"], list)
         for ent in rec["actor"] + rec["recipient"]:
             assert set(ent) <= set(ex.PLOVER_ENTITY_FIELDS)
@@ -117,3 +117,45 @@ def test_store_export_plover_field_list_matches_manual() -> None:
         for m in re.finditer(r"^([a-z\\_]+) &.*& Y\s*\\\\", table, flags=re.M)
     ]
     assert tuple(required) == ex.PLOVER_REQUIRED
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2022-01-13", ("2022-01-13", "2022-01-13")),
+        ("2022-02", ("2022-02-01", "2022-02-28")),
+        ("2024-02", ("2024-02-01", "2024-02-29")),
+        ("2022-12", ("2022-12-01", "2022-12-31")),
+        ("2022", ("2022-01-01", "2022-12-31")),
+        (None, None),
+        ("soon", None),
+    ],
+)
+def test_store_export_date_range(value: str | None, expected: tuple[str, str] | None) -> None:
+    assert ex.date_range(value) == expected
+
+
+def test_store_export_plover_partial_and_missing_dates(store, event_doc_factory) -> None:
+    text = "قالت مصادر إن المحتجين تظاهروا في ألماتي خلال يناير، وإن الشرطة اعتقلت عددا منهم."
+    month = {
+        "type": "PROTEST",
+        "trigger": "تظاهروا",
+        "actor": ("المحتجين", None, "CVL"),
+        "country": "KZ",
+    }
+    arrest = {
+        "type": "COERCE",
+        "trigger": "اعتقلت",
+        "actor": ("الشرطة", None, "COP"),
+        "country": "KZ",
+    }
+    store.add_documents(
+        [event_doc_factory(text, [{**month, "date": "2022-01"}, {**arrest, "date": None}])]
+    )
+    store.rebuild()
+    buf = io.StringIO()
+    assert ex.write_plover(store, buf) == 1
+    (rec,) = [json.loads(line) for line in buf.getvalue().splitlines()]
+    assert (rec["date"], rec["enddate"]) == ("2022-01-01", "2022-01-31")
+    assert "month" in rec["comment"]
+    assert ex.plover_undated(store) == 1

@@ -118,3 +118,19 @@ def test_time_relative_values_follow_inferred_date() -> None:
         ("أمس", "2022-01-12"),
         ("الأحد الماضي", "2022-01-09"),
     ]
+
+
+def test_time_published_ignores_historical_weekday_dates() -> None:
+    doc = _run("ولد الزعيم يوم الثلاثاء 27 أبريل 1909 في قرية صغيرة.")
+    assert doc.published.value is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "* 28 مايو 1990: عقد القمة العربية الاستثنائية في بغداد.\n* 16 يوليو 1990: سلم العراق مذكرة.",
+        "وكان الوزير قد زار المدينة يوم الجمعة 26 يونيو الماضي برفقة وفد رسمي.",
+    ],
+)
+def test_time_published_not_pinned_by_lists_or_past_dates(text: str) -> None:
+    assert _run(text).published.value is None

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from fastapi.testclient import TestClient
 
 from waqai.cli import main
 
@@ -25,6 +26,9 @@ def test_web_cli_serves_on_localhost(web_store_url: str, fake_uvicorn) -> None:
     (call,) = fake_uvicorn
     assert (call["host"], call["port"]) == ("127.0.0.1", 8123)
     assert call["app"].state.token is None
+    # DNS rebinding: a local dashboard answers only loopback Host names
+    assert TestClient(call["app"], base_url="http://evil.example").get("/").status_code == 400
+    assert TestClient(call["app"], base_url="http://127.0.0.1:8123").get("/").status_code == 200
     assert "http://127.0.0.1:8123/" in result.stderr
 
 
@@ -45,6 +49,11 @@ def test_web_cli_token_from_the_environment(web_store_url: str, fake_uvicorn) ->
     assert result.exit_code == 0, result.output
     assert fake_uvicorn[0]["app"].state.token == "a-long-token"
     assert "?token=a-long-token" in result.stderr
+    client = TestClient(fake_uvicorn[0]["app"], base_url="http://192.168.1.5:8000")
+    assert (
+        client.get("/api/stats", headers={"Authorization": "Bearer a-long-token"}).status_code
+        == 200
+    )
 
 
 def test_web_cli_short_token_refused(web_store_url: str, fake_uvicorn) -> None:

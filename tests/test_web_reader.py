@@ -101,3 +101,24 @@ def test_web_reader_both_backends(store, store_url: str, crisis_docs) -> None:
     assert client.get("/timeline", params={"country": "KZ"}).status_code == 200
     with Reader(store_url) as reader, pytest.raises(StoreError, match="read-only|readonly"):
         reader.db.execute("DELETE FROM documents")
+
+
+def test_web_reader_serves_during_a_real_ingest(small_store) -> None:
+    import subprocess
+    import sys
+
+    url, _ = small_store
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    client = TestClient(create_app(url), raise_server_exceptions=False)
+    cmd = [sys.executable, "-c", "from waqai.cli import main; main()", "ingest", str(samples)]
+    ingest = subprocess.Popen([*cmd, "--db", url, "--batch-size", "4"], stderr=subprocess.DEVNULL)
+    statuses = []
+    try:
+        while ingest.poll() is None:
+            for path in ("/api/stats", "/api/events?country=KZ", "/", "/timeline?country=KZ"):
+                statuses.append(client.get(path).status_code)
+    finally:
+        ingest.wait(timeout=120)
+    assert ingest.returncode == 0
+    assert statuses and set(statuses) == {200}
+    assert client.get("/api/stats").json()["documents"] > 6

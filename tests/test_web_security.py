@@ -303,3 +303,13 @@ def test_web_security_query_token_becomes_a_cookie(guarded) -> None:
 )
 def test_web_security_is_local(host: str, local: bool) -> None:
     assert is_local(host) is local
+
+
+def test_web_security_local_dashboard_answers_only_local_host_names(web_store_url: str) -> None:
+    app = create_app(web_store_url, hosts=["127.0.0.1", "localhost"])
+    with TestClient(app, base_url="http://evil.example") as rebound:
+        r = rebound.get("/api/stats")
+        assert r.status_code == 400
+        assert r.json()["detail"] == "unexpected Host header"
+    with TestClient(app, base_url="http://localhost:8000") as local:
+        assert local.get("/api/stats").status_code == 200

@@ -7,8 +7,16 @@ page must load without console errors, so a script blocked by the CSP fails.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from playwright.sync_api import Page, expect
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+expect = pytest.importorskip(
+    "playwright.sync_api", reason="playwright is missing (dev extra)"
+).expect
 
 INK = """(sel) => {
   const canvas = document.querySelector(sel);
@@ -39,6 +47,9 @@ def test_web_browser_search_and_open_article(browser_page: Page, screenshot_dir:
     )
     colour = trigger.evaluate("el => getComputedStyle(el).backgroundColor")
     assert colour == "rgb(255, 214, 209)"
+    trigger.focus()  # keyboard users see the tooltip too
+    shown = trigger.evaluate("el => getComputedStyle(el, '::after').content")
+    assert "RETREAT/withdraw" in shown
     expect(page.locator(".article-text")).to_have_attribute("dir", "rtl")
     expect(page.locator("#event-e1")).to_contain_text("RETREAT")
 

@@ -63,7 +63,7 @@ from waqai.cli import (  # noqa: E402,F401
     extract,
     ingest,
     search,
+    serve,
     stats,
     timeline,
 )
-from waqai.cli import serve  # noqa: E402,F401

@@ -52,4 +52,9 @@ def export(db: str | None, fmt: str, out: str | None, level: str) -> None:
                     n = ex.write_csv(store, fh, level)
                 else:
                     n = ex.write_plover(store, fh)
+        undated = ex.plover_undated(store) if fmt == "plover" else 0
     click.echo(f"exported {n} {'document' if fmt == 'jsonl' else 'row'}(s)", err=True)
+    if undated:
+        click.echo(
+            f"skipped {undated} merged event(s) without any date (PLOVER requires one)", err=True
+        )

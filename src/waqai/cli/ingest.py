@@ -166,7 +166,7 @@ def _with_progress(console: Any, run: Callable[[Callable[[Any], None]], Any]) ->
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn(
-            "files · {task.fields[docs]} docs · {task.fields[rate]:.1f} docs/s · {task.fields[errors]} errors"
+            "records · {task.fields[docs]} new docs · {task.fields[rate]:.1f} docs/s · {task.fields[errors]} errors"
         ),
         TimeRemainingColumn(),
     )
@@ -176,8 +176,8 @@ def _with_progress(console: Any, run: Callable[[Callable[[Any], None]], Any]) ->
         def update(s: Any) -> None:
             bar.update(
                 task,
-                total=s.files or None,
-                completed=s.files_done,
+                total=max(s.expected, s.read) or None,
+                completed=s.read,
                 docs=s.added,
                 rate=s.docs_per_s,
                 errors=s.failed,

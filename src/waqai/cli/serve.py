@@ -40,7 +40,7 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
         import uvicorn
 
         from waqai.web.app import create_app
-        from waqai.web.security import is_local
+        from waqai.web.security import LOCAL_HOSTS, is_local
     except ImportError as exc:
         fail(f"the dashboard needs the web extra: pip install 'waqai[web]' ({exc.name} is missing)")
         return
@@ -50,7 +50,8 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
         )
     if token is not None and len(token) < 8:
         fail("--token must be at least 8 characters", 2)
-    app = create_app(db, token=token)
+    hosts = None if token or not is_local(host) else {*LOCAL_HOSTS, host}
+    app = create_app(db, token=token, hosts=hosts)
     shown = f"[{host}]" if ":" in host else host
     link = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     click.echo(

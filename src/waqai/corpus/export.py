@@ -222,6 +222,34 @@ def _entity(text: str | None, entity_id: str | None, code: str | None) -> list[d
     return [e]
 
 
+_PRECISION = {4: "the year", 7: "the month"}
+
+
+def date_range(value: str | None) -> tuple[str, str] | None:
+    """A (possibly partial) ISO date as (first day, last day) in YYYY-MM-DD."""
+    if not value:
+        return None
+    try:
+        if len(value) == 4:
+            year = dt.date.fromisoformat(value + "-01-01").year
+            return f"{year:04d}-01-01", f"{year:04d}-12-31"
+        if len(value) == 7:
+            first = dt.date.fromisoformat(value + "-01")
+            nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return first.isoformat(), (nxt - dt.timedelta(days=1)).isoformat()
+        day = dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+    return day, day
+
+
+def plover_undated(store: Store) -> int:
+    """Merged events that have neither a date nor a publication date (not exportable)."""
+    return sum(
+        1 for c in store.events() if date_range(c["event_date"] or c["first_published"]) is None
+    )
+
+
 def _sequence(store: Store, doc_id: str, start: int) -> int | None:
     """The number of the sentence starting at ``start`` in its document (0-based)."""
     doc = store.document(doc_id)
@@ -236,11 +264,15 @@ def plover_records(store: Store, corpus: str | None = None) -> Iterator[dict[str
     for c in store.events(mentions=True):
         ms = c["mentions"]
         head = next(m for m in ms if m["doc_id"] == c["doc_id"] and m["event_id"] == c["event_id"])
+        span = date_range(c["event_date"] or c["first_published"])
+        if span is None:
+            continue  # PLOVER requires a date; `plover_undated` counts these
         date = c["event_date"] or c["first_published"]
         rec: dict[str, Any] = {
             "id": c["cluster_id"],
             "has_event": True,
-            "date": date,
+            "date": span[0],
+            "enddate": span[1] if span[1] != span[0] else None,
             "actor": _entity(head["actor_text"], head["actor_entity_id"], head["actor_code"]),
             "recipient": _entity(
                 head["recipient_text"], head["recipient_entity_id"], head["recipient_code"]
@@ -276,6 +308,7 @@ def plover_records(store: Store, corpus: str | None = None) -> Iterator[dict[str
             "comment": (
                 f"{c['n_mentions']} mention(s) in {c['n_sources']} source(s)"
                 + ("" if c["event_date"] else "; date is the first publication date")
+                + (f"; date known to {_PRECISION[len(date)]} only" if len(date) < 10 else "")
                 + ("; negated" if c["negated"] else "")
             ),
         }

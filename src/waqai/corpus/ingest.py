@@ -21,7 +21,7 @@ from waqai.corpus.extract import Item, extract_batch
 from waqai.document import Document
 from waqai.engines.base import Engine
 from waqai.engines.local import LocalEngine
-from waqai.io.readers import iter_inputs, read_input
+from waqai.io.readers import estimate_records, iter_inputs, read_input
 from waqai.io.records import BadRecord, Record
 from waqai.store.store import Store
 
@@ -32,6 +32,7 @@ BATCH_SIZE = 32
 class IngestSummary:
     files: int = 0
     files_done: int = 0
+    expected: int = 0  # records expected (estimated up front when ``estimate`` is on)
     read: int = 0  # records read, bad ones included
     added: int = 0  # new documents stored
     skipped: int = 0  # already stored, or repeated within the run
@@ -60,11 +61,20 @@ class _Part:
 
 
 def _partitions(
-    paths: Sequence[str], store: Store, batch_size: int, summary: IngestSummary, parts: deque[_Part]
+    paths: Sequence[str],
+    store: Store,
+    batch_size: int,
+    summary: IngestSummary,
+    parts: deque[_Part],
+    estimate: bool = False,
 ) -> Iterator[list[Item]]:
     """Batches of new records (and bad ones); their counts go to ``parts`` in the same order."""
     files = list(iter_inputs(paths))
     summary.files = len(files)
+    if estimate:
+        summary.expected = sum(
+            1 if isinstance(f, BadRecord) else estimate_records(f) for f in files
+        )
     seen: set[str] = set()
     batch: list[Item] = []
     read = 0
@@ -108,7 +118,11 @@ def ingest(
     on_batch: Callable[[IngestSummary], None] | None = None,
     rebuild: bool = True,
 ) -> IngestSummary:
-    """Read, extract and store every record of ``paths``; a summary of what happened."""
+    """Read, extract and store every record of ``paths``; a summary of what happened.
+
+    ``on_batch`` is called after each committed batch (for a progress bar; it
+    also makes ingest count the records to expect up front).
+    """
     engine = engine or LocalEngine(1)
     summary = IngestSummary()
     start = time.perf_counter()
@@ -123,7 +137,7 @@ def ingest(
 
             fn, decode = arrow_codec(now)
         for packed in engine.map_partitions(
-            fn, _partitions(paths, store, batch_size, summary, parts)
+            fn, _partitions(paths, store, batch_size, summary, parts, on_batch is not None)
         ):
             results = decode(packed)
             part = parts.popleft()

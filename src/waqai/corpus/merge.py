@@ -6,7 +6,8 @@ and contains the other) and overlapping participants (entity id, actor code
 or the clitic-stripped matching form of the text). A mention without a date
 joins a cluster only when both actor and recipient match. A mention from a
 near-duplicate copy of a document already in a cluster joins it without a
-participant match (same story), once per document, unless dates disagree.
+participant match (same story), once per document, unless dates disagree;
+otherwise a mention without a country is never merged.
 
 Clustering runs on the store side, after extraction, over mentions sorted by
 their content; the result is the same whatever the ingest order, worker
@@ -125,6 +126,8 @@ class Cluster:
             return (
                 self.head.date is None or m.date is None or dates_compatible(self.head.date, m.date)
             )
+        if m.country is None:
+            return False  # an unknown country is not "the same country"
         if self.head.date is None or m.date is None:
             return actor_match and recipient_match
         return dates_compatible(self.head.date, m.date) and (actor_match or recipient_match)

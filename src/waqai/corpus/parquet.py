@@ -18,6 +18,7 @@ same inputs) skips it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import time
@@ -41,7 +42,7 @@ from waqai.io.readers import iter_inputs, read_input
 from waqai.io.records import BadRecord, Record
 
 TABLES = ("events", "errors", "documents")  # write order: documents last marks a partition done
-MANIFEST = "_waqai.json"
+MANIFEST = "_waqai.json"  # inputs, batch size and reference date of the dataset
 FORMAT = 1
 
 RESULT_SCHEMA = pa.schema(
@@ -298,8 +299,12 @@ def _chunks(paths: Sequence[str], batch_size: int, summary: IngestSummary) -> It
         yield chunk(len(files))
 
 
-def _check_manifest(out: Path, paths: Sequence[str], batch_size: int) -> None:
-    """Refuse to mix partitions of different inputs or sizes in one dataset."""
+def _check_manifest(out: Path, paths: Sequence[str], batch_size: int, now: str | None) -> str:
+    """Refuse to mix partitions of different inputs or sizes in one dataset; the reference date.
+
+    The first run records its reference date ("today" unless given), and a
+    resumed run reuses it, so dates inferred on another day cannot differ.
+    """
     want = {
         "format": FORMAT,
         "inputs": [os.path.abspath(p) for p in paths],
@@ -308,14 +313,18 @@ def _check_manifest(out: Path, paths: Sequence[str], batch_size: int) -> None:
     path = out / MANIFEST
     if path.exists():
         have = json.loads(path.read_text(encoding="utf-8"))
-        if have != want:
+        if {k: have.get(k) for k in want} != want:
             raise ConfigError(
                 f"{out} holds a dataset of other inputs or batch size ({have.get('inputs')},"
                 f" batch size {have.get('batch_size')}); give a new --out directory"
             )
-        return
+        if now is not None and now != have.get("now"):
+            raise ConfigError(f"{out} was written with --now {have.get('now')}, not {now}")
+        return str(have["now"])
+    want["now"] = now or dt.date.today().isoformat()
     out.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(want, ensure_ascii=False, indent=1), encoding="utf-8")
+    return str(want["now"])
 
 
 def write_dataset(
@@ -335,7 +344,9 @@ def write_dataset(
     summary = IngestSummary()
     start = time.perf_counter()
     try:
-        _check_manifest(out, paths, batch_size)
+        now = _check_manifest(out, paths, batch_size, now)
+        for stale in out.glob("*/.part-*.tmp"):  # left by workers of a killed run
+            stale.unlink(missing_ok=True)
         pending: deque[_Chunk] = deque()
 
         def todo() -> Iterator[list[Partition]]:

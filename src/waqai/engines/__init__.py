@@ -18,7 +18,7 @@ ENGINES = ("local", "dask")
 
 
 def get_engine(
-    name: str = "local", workers: int | None = 1, scheduler: str | None = None
+    name: str = "local", workers: int | None = None, scheduler: str | None = None
 ) -> Engine:
     """An engine by name.
 

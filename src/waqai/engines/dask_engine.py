@@ -9,14 +9,17 @@ is a per-process singleton) and keeps it for every batch it is given.
 
 At most ``2 * workers`` batches are in flight, as in the local engine, so
 the driver never holds more than a few batches whatever the input size,
-and results are yielded in input order. ``dask`` is imported here only, so
+and results are yielded in input order; the worker count is asked again
+while batches wait, so a cluster that is still scaling up gets used. ``dask`` is imported here only, so
 ``import waqai`` and the local engine never pay for it.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
@@ -28,6 +31,9 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 log = logging.getLogger(__name__)
+
+#: how often (seconds) the number of workers is asked again while batches are waiting
+RECOUNT_S = 5.0
 
 INSTALL_HINT = "the dask engine needs the dask extra: pip install 'waqai[dask]'"
 
@@ -57,6 +63,13 @@ def local_cluster(workers: int) -> Any:
     )
 
 
+def _installed_version() -> str | None:
+    try:
+        return importlib.metadata.version("waqai")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
 class DaskEngine(Engine):
     """Batches run as Dask tasks on a local or remote cluster."""
 
@@ -69,6 +82,8 @@ class DaskEngine(Engine):
     ) -> None:
         if workers is not None and workers < 1:
             raise ConfigError(f"workers must be at least 1, got {workers}")
+        if workers is not None and scheduler:
+            raise ConfigError("workers sizes a local cluster; a scheduler brings its own workers")
         distributed = _distributed()
         self.scheduler = scheduler
         self._cluster: Any = None
@@ -82,11 +97,37 @@ class DaskEngine(Engine):
         else:
             self._cluster = local_cluster(workers or os.cpu_count() or 1)
             self._client = distributed.Client(self._cluster)
-        threads = sum(w["nthreads"] for w in self._client.scheduler_info()["workers"].values())
-        self.workers = max(threads, 1)
+        self._check_workers()
+        self._counted = 0.0
+        self.workers = self._count_workers()
         log.info(
             "dask engine: %d worker thread(s) at %s", self.workers, self._client.scheduler.address
         )
+
+    def _check_workers(self) -> None:
+        """Fail early, with a clear message, when a worker lacks waqai or runs another version.
+
+        ``importlib.metadata.version`` is sent rather than a waqai function, so
+        the check works on a worker that cannot import waqai at all.
+        """
+        want = _installed_version()
+        if want is None:  # running from a source tree: nothing to compare with
+            return
+        found = self._client.run(importlib.metadata.version, "waqai", on_error="return")
+        bad = {addr: v for addr, v in found.items() if v != want}
+        if bad:
+            addr, v = sorted(bad.items(), key=str)[0]
+            have = "no waqai installed" if isinstance(v, BaseException) else f"waqai {v}"
+            self.close()
+            raise ConfigError(
+                f"{len(bad)} Dask worker(s) cannot run waqai {want}: {addr} has {have};"
+                " install the same waqai on every worker (one image for driver and workers)"
+            )
+
+    def _count_workers(self) -> int:
+        """Worker threads now in the cluster (asked again every few seconds: clusters scale)."""
+        self._counted = time.monotonic()
+        return max(sum(self._client.nthreads().values()), 1)
 
     @property
     def client(self) -> Any:
@@ -100,6 +141,11 @@ class DaskEngine(Engine):
         try:
             for batch in partitions:
                 pending.append(self._client.submit(fn, batch, pure=False))
+                if (
+                    len(pending) >= 2 * self.workers
+                    and time.monotonic() - self._counted > RECOUNT_S
+                ):
+                    self.workers = self._count_workers()
                 if len(pending) >= 2 * self.workers:
                     yield pending.popleft().result()
             while pending:

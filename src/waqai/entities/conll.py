@@ -56,6 +56,26 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def to_bilou(tags: Sequence[str]) -> list[str]:
+    """BIO → BILOU: the last token of an entity is L-, a one-token entity U-."""
+    out = list(tags)
+    for start, end, typ in bio_spans(tags):
+        if end - start == 1:
+            out[start] = "U-" + typ
+        else:
+            out[start] = "B-" + typ
+            out[start + 1 : end - 1] = ["I-" + typ] * (end - start - 2)
+            out[end - 1] = "L-" + typ
+    return out
+
+
+def from_bilou(tags: Sequence[str]) -> list[str]:
+    """BILOU → BIO."""
+    return [
+        "B-" + t[2:] if t[0] == "U" else "I-" + t[2:] if t[0] == "L" else t for t in tags
+    ]
+
+
 @dataclass
 class Score:
     tp: Counter[str]

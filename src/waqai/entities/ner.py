@@ -14,6 +14,7 @@ from typing import Any
 
 import pycrfsuite
 
+from waqai.entities.conll import from_bilou
 from waqai.entities.features import sequence_features
 from waqai.errors import DataError
 from waqai.resources import data_path, load_json
@@ -47,4 +48,4 @@ def tag_words(words: Sequence[str], gaz: Sequence[str]) -> list[str]:
     if not words:
         return []
     feats = sequence_features(words, gaz)
-    return list(tagger().tag(feats))
+    return from_bilou(tagger().tag(feats))

@@ -18,14 +18,19 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from waqai.errors import DataError
 from waqai.document import Document, Event, Location, Participant, Sentence, Span
+from waqai.errors import DataError
 from waqai.events.cues import Context
 from waqai.events.lexicon import Hit, lexicon, norm, word_pattern, words
 from waqai.events.participants import Mention, finalize_codes, find_mentions, main_country
 from waqai.resources import load_yaml
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
+#: words before a place that make it the event's location: "في بغداد"، "من مدينة خيرسون"
+_PLACE_CUE = re.compile(
+    r"(?:^|\s)(?:في|من|إلى|الى|داخل|قرب|شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي)"
+    r"(?:\s+(?:مدينه|بلده|قريه|منطقه|محافظه|ولايه|اقليم|العاصمه|مخيم|مدن))?\s*$"
+)
 _QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
 
 
@@ -36,9 +41,10 @@ class Options:
     include_nonasserted: bool = False
     skip_quoted: bool = False
     lead_date: bool = True
-    #: date of an event whose sentence names none: "published" (the article's date),
-    #: "narrative" (the last date named before it) or "none"
-    default_date: str = "narrative"
+    #: date of an event whose sentence names none: "newsday" (the first day the article
+    #: names, within a week before its date: the day its story happened), "narrative"
+    #: (the last such day named before the event), "published" (the article's date) or "none"
+    default_date: str = "newsday"
 
 
 @dataclass
@@ -85,6 +91,8 @@ class _Syntax:
     agent_marker: re.Pattern[str]
     clause_openers: frozenset[str]
     light_verbs: frozenset[str]
+    agent_relative: re.Pattern[str]
+    pronominal: frozenset[str]
 
 
 @cache
@@ -97,6 +105,8 @@ def _syntax() -> _Syntax:
         agent,
         frozenset(norm(w) for w in m["complementizers"] + m["coordinators"]),
         frozenset(norm(w) for w in m["light_verbs"]),
+        re.compile(r"\s+(?:" + "|".join(re.escape(norm(w)) for w in m["agent_relatives"]) + r")\s+"),
+        frozenset(norm(w) for w in m["pronominal_complementizers"]),
     )
 
 
@@ -148,11 +158,14 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
         if d is not None:
             drafts.append(d)
     merged = _merge(drafts)
-    _inherit_dates(merged, published, opts)
+    newsday = next((v for v in (_narrative([t], len(text), published) for t in timexes) if v), None)
+    _inherit_dates(merged, published, newsday, opts)
     return [_event(doc, i, d, sents) for i, d in enumerate(merged, 1)]
 
 
-def _embedding(hit: Hit, recent: list[tuple[Hit, int]], si: int, ctx: Context, floor: int) -> Hit | None:
+def _embedding(
+    hit: Hit, recent: list[tuple[Hit, int]], si: int, ctx: Context, floor: int
+) -> Hit | None:
     """The trigger whose content ``hit`` is ("دعا إلى وقف إطلاق النار"), if any."""
     c = ctx.c
     for prev, psi in reversed(recent):
@@ -218,7 +231,7 @@ def _draft(
     if typ == "ASSAULT" and mode is None:
         mode = _assault_mode(ctx.text, lo, hi)
     location = _location(hit, sent_mentions, ctx.text)
-    country = (location.country if location else None) or country0
+    country = _country(typ, location, actor, recipient) or country0
     definite = hit.pos == "noun" and (hit.prefix.endswith(("ال", "لل")) or bool(hit.suffix))
     conf = 0.55 + (0.15 if actor else 0) + (0.1 if e.constrained or e.tails else 0)
     conf += 0.1 if hit.pos != "noun" else 0
@@ -317,11 +330,24 @@ def _participants(
     marker = syn.agent_marker.search(text, tend, min(len(text), tend + 60))
     if marker:
         actor = next(
-            (m for m in right if m.mstart >= marker.end() and _gap(ctx, marker.end(), m.mstart) == 0), None
+            (
+                m
+                for m in right
+                if m.mstart >= marker.end() and _gap(ctx, marker.end(), m.mstart) == 0
+            ),
+            None,
         )
+    relative = syn.agent_relative.match(text, tend) if hit.pos == "noun" else None
+    if relative and actor is None:
+        # "هجوم شنه عشرات من المناصرين"، "الهجوم الذي شنته حماس"
+        actor = next((m for m in right if m.mstart == relative.end()), None)
     lo = _after_dateline(text, lo)
     region = _clause_start(ctx, lo, tstart, syn.clause_openers)
     subject_left = next((m for m in left if m.mstart >= region and not m.prepositional), None)
+    opener = _word_before(text, region)
+    if subject_left is None and opener in syn.pronominal:
+        # "أعلنت الشرطة أنها قتلت ...": the pronoun stands for the subject before it
+        subject_left = next((m for m in left if m.mstart >= lo and not m.prepositional), None)
     first = next((m for m in right if _gap(ctx, tend, m.mstart) == 0 and not m.prepositional), None)
     if hit.pos == "participle":
         actor = actor or next((m for m in left if m.mstart >= lo and not m.prepositional), None)
@@ -347,8 +373,15 @@ def _participants(
             actor = subject_left
     elif actor is None:
         conjoined = hit.prefix[:1] in ("و", "ف") and _gap(ctx, region, tstart) >= 3
-        near = next((m for m in right if _gap(ctx, tend, m.mstart) <= 2 and not m.prepositional), None)
-        if conjoined and subject_left is not None:
+        near = next(
+            (m for m in right if _gap(ctx, tend, m.mstart) <= 2 and not m.prepositional), None
+        )
+        after_qad = _word_before(text, tstart) == "قد"  # "كانت المنظمة قد أرسلت"
+        if opener in syn.pronominal and subject_left is not None:
+            actor = subject_left
+        elif (conjoined or after_qad) and subject_left is not None and (
+            first is None or first.etype in ("CVL", "REB", "MIL", "PTS", "GPE", "LOC")
+        ):
             actor = subject_left
         else:
             actor = first or subject_left or near
@@ -360,6 +393,11 @@ def _participants(
                 recipient = m
                 break
     return _ordered(hit, actor, recipient)
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([^\W\d_]+)[^\w]*$", text[max(0, pos - 30) : pos])
+    return m.group(1) if m else ""
 
 
 def _after_dateline(text: str, lo: int) -> int:
@@ -375,13 +413,20 @@ def _light_verb(ctx: Context, syn: _Syntax, region: int, pos: int) -> int | None
         w = m.group()
         if w in syn.light_verbs or (w[:1] in ("و", "ف") and w[1:] in syn.light_verbs):
             found = region + m.end()
-    if found is not None and _gap(ctx, found, pos) > 8:
+    if found is not None and _gap(ctx, found, pos) > 16:
         return None
     return found
 
 
-def _ordered(hit: Hit, actor: Mention | None, recipient: Mention | None) -> tuple[Mention | None, Mention | None]:
-    if actor is not None and recipient is not None and actor.entity_id and actor.entity_id == recipient.entity_id:
+def _ordered(
+    hit: Hit, actor: Mention | None, recipient: Mention | None
+) -> tuple[Mention | None, Mention | None]:
+    if (
+        actor is not None
+        and recipient is not None
+        and actor.entity_id
+        and actor.entity_id == recipient.entity_id
+    ):
         recipient = None
     return (recipient, actor) if hit.entry.swap else (actor, recipient)
 
@@ -402,13 +447,29 @@ def _assault_mode(text: str, lo: int, hi: int) -> str | None:
     return None
 
 
+#: types whose place is their recipient's when it is a place ("حصار على غزة"، "انسحاب من كازاخستان")
+_PLACE_RECIPIENT = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT", "PROTEST"})
+
+
+def _country(
+    typ: str, location: Mention | None, actor: Mention | None, recipient: Mention | None
+) -> str | None:
+    """The event's country: its location's, a place recipient's, else its actor's."""
+    if location is not None and location.country:
+        return location.country
+    if recipient is not None and recipient.etype in ("GPE", "LOC") and typ in _PLACE_RECIPIENT:
+        return recipient.country
+    return None
+
+
 def _location(hit: Hit, ms: list[Mention], text: str) -> Mention | None:
-    places = [m for m in ms if m.etype in ("GPE", "LOC") and m.country]
-    after = [m for m in places if m.mstart >= hit.mend]
-    for m in after:
-        if re.search(r"(?:^|\s)(?:في|ب|داخل|قرب|شمال|جنوب|شرق|غرب|وسط)\s*$", text[max(0, m.mstart - 8) : m.mstart]):
+    """The first place after the trigger governed by a locative word ("في بغداد"، "بالخرطوم")."""
+    for m in ms:
+        if m.mstart < hit.mend or m.etype not in ("GPE", "LOC") or not m.country:
+            continue
+        if text[m.mstart - 1 : m.mstart] == "ب" or _PLACE_CUE.search(text, max(0, m.mstart - 20), m.mstart):
             return m
-    return after[0] if after and hit.entry.type in ("RETREAT", "ASSAULT", "PROTEST") else None
+    return None
 
 
 def _compatible(a: _Draft, b: _Draft, ignore_date: bool = False) -> bool:
@@ -421,8 +482,16 @@ def _compatible(a: _Draft, b: _Draft, ignore_date: bool = False) -> bool:
     if a.actor is None or b.actor is None:
         return True
     if a.actor.entity_id or b.actor.entity_id:
-        return a.actor.entity_id == b.actor.entity_id or a.actor.etype == "PTS" or b.actor.etype == "PTS"
-    return a.actor.code == b.actor.code or "PTS" in (a.actor.etype, b.actor.etype)
+        return (
+            a.actor.entity_id == b.actor.entity_id
+            or a.actor.etype == "PTS"
+            or b.actor.etype == "PTS"
+        )
+    if "PTS" in (a.actor.etype, b.actor.etype) or a.actor.code == b.actor.code:
+        return True
+    # "القوات" (MIL) and "القوات الأمريكية" (USAMIL): the same sector, one without a country
+    ca, cb = a.actor.code or "", b.actor.code or ""
+    return a.actor.etype == b.actor.etype and (ca == a.actor.etype or cb == b.actor.etype)
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
@@ -433,6 +502,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     for d in drafts:
         target = None
         for p in reversed(out):
+            if d.hit.pos != "noun" and all(h.pos != "noun" for h in p.mentions):
+                continue  # two clauses with verbs are two acts ("اتهم الجيش ..." / "اتهم حميدتي ...")
             if _compatible(p, d) and (d.sent - p.last_sent <= 2 or d.definite):
                 target = p
                 break
@@ -460,7 +531,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _inherit_dates(drafts: list[_Draft], published: str | None, opts: Options) -> None:
+def _inherit_dates(drafts: list[_Draft], published: str | None, newsday: str | None, opts: Options) -> None:
     """Undated events take the date of a dated event with the same participants in the same
     or previous sentence; with ``lead_date``, a lead-sentence event takes the article date."""
     for d in drafts:
@@ -468,12 +539,18 @@ def _inherit_dates(drafts: list[_Draft], published: str | None, opts: Options) -
             continue
         ids = {m.entity_id for m in (d.actor, d.recipient) if m and m.entity_id}
         for p in drafts:
-            if p.date and 0 <= d.sent - p.last_sent <= 2 and ids & {m.entity_id for m in (p.actor, p.recipient) if m and m.entity_id}:
+            if (
+                p.date
+                and 0 <= d.sent - p.last_sent <= 2
+                and ids & {m.entity_id for m in (p.actor, p.recipient) if m and m.entity_id}
+            ):
                 d.date = p.date
                 break
         if d.date or d.background:
             continue
-        if opts.default_date == "published" or (opts.lead_date and d.sent == 0):
+        if opts.default_date == "newsday":
+            d.date = newsday or (published[:10] if published else None)
+        elif opts.default_date == "published" or (opts.lead_date and d.sent == 0):
             d.date = published[:10] if published else None
         elif opts.default_date == "narrative":
             d.date = d.narrative or (published[:10] if published else None)

@@ -118,7 +118,9 @@ class Context:
         if "س" in hit.prefix and hit.pos == "present":
             return True
         # "من المقرر أن يلتقي": the cue governs the clause it opens
-        if self._search(self.c.planned, self.before(hit, self.c.planned_window, floor, clause=False)):
+        if self._search(
+            self.c.planned, self.before(hit, self.c.planned_window, floor, clause=False)
+        ):
             return True
         return hit.pos == "noun" and self._search(
             self.c.planned_after, self.after(hit, self.c.planned_after_window, ceil)
@@ -128,7 +130,9 @@ class Context:
         span = self.before(hit, self.c.hypothetical_window, floor, clause=False)
         if self._search(self.c.hypothetical, span):
             return True
-        return hit.pos == "present" and self._search(self.c.present_only, self.before(hit, 2, floor))
+        return hit.pos == "present" and self._search(
+            self.c.present_only, self.before(hit, 2, floor)
+        )
 
     def reported(self, floor: int, ceil: int) -> bool:
         return self._search(self.c.reported, (floor, ceil))
@@ -147,9 +151,11 @@ class Context:
             return True
         if hit.pos == "noun" and hit.prefix in ("", "ال") and hit.word > 0:
             ps, pe = self.words[hit.word - 1]
-            if pe >= floor and self.text[pe:hit.mstart].strip() == "":
+            if pe >= floor and self.text[pe : hit.mstart].strip() == "":
                 # an idafa head is indefinite in form: "قوات الدعم"، "لجنة التحقيق"
                 prev = self.text[ps:pe]
-                if prev in self.c.name_heads or (prev[:1] in "وفبل" and prev[1:] in self.c.name_heads):
+                if prev in self.c.name_heads or (
+                    prev[:1] in "وفبل" and prev[1:] in self.c.name_heads
+                ):
                     return True
         return False

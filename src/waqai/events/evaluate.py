@@ -72,7 +72,12 @@ def score(out: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:
     req = [g for g in gold["timexes"] if not g.get("optional")]
     ok = 0
     for g in req:
-        hit = [v for s, e, v in sys_tx for gs in _spans(text, g["text"]) if s is not None and _overlaps((s, e), gs)]
+        hit = [
+            v
+            for s, e, v in sys_tx
+            for gs in _spans(text, g["text"])
+            if s is not None and _overlaps((s, e), gs)
+        ]
         ok += any(_day(v) == g["value"] for v in hit)
     res["timex_acc"] = ok / len(req) if req else 1.0
     allg = [gs for g in gold["timexes"] for gs in _spans(text, g["text"])]
@@ -123,11 +128,17 @@ def explain(out: dict[str, Any], gold: dict[str, Any]) -> list[str]:
         m = [e for e in sev if _event_matches(e, g)]
         tag = "optional " if g.get("optional") else ""
         if not m and not g.get("optional"):
-            lines.append(f"miss {tag}{g['type']} date={g.get('date')} country={g.get('country')} trigger={g.get('trigger')!r}")
-        elif m and g["source"] and not g.get("optional"):
-            if not any(_participant_hits(text, e.get("actor"), g["source"]) for e in m):
-                got = [(e.get("actor") or {}).get("text") for e in m]
-                lines.append(f"actor {g['type']} gold={g['source']} system={got}")
+            lines.append(
+                f"miss {tag}{g['type']} date={g.get('date')} country={g.get('country')} trigger={g.get('trigger')!r}"
+            )
+        elif (
+            m
+            and g["source"]
+            and not g.get("optional")
+            and not any(_participant_hits(text, e.get("actor"), g["source"]) for e in m)
+        ):
+            got = [(e.get("actor") or {}).get("text") for e in m]
+            lines.append(f"actor {g['type']} gold={g['source']} system={got}")
     for e in sev:
         if not any(_event_matches(e, g) for g in gold["events"]):
             lines.append(
@@ -136,7 +147,11 @@ def explain(out: dict[str, Any], gold: dict[str, Any]) -> list[str]:
             )
     for g in gold.get("quotes", []):
         qs = _spans(text, g["start"])
-        found = [q for q in out.get("quotes", []) if any(_overlaps((q["start"], q["end"]), s) for s in qs)]
+        found = [
+            q
+            for q in out.get("quotes", [])
+            if any(_overlaps((q["start"], q["end"]), s) for s in qs)
+        ]
         if not any(_participant_hits(text, q.get("speaker"), g["speaker"]) for q in found):
             got = [(q.get("speaker") or {}).get("text") for q in found]
             lines.append(f"quote {g['start']!r} gold={g['speaker'][0]} system={got}")

@@ -55,7 +55,9 @@ def norm(word: str) -> str:
     return " ".join(normalize(word).split())
 
 
-def word_pattern(words: list[str] | tuple[str, ...], clitics: bool = True) -> re.Pattern[str] | None:
+def word_pattern(
+    words: list[str] | tuple[str, ...], clitics: bool = True
+) -> re.Pattern[str] | None:
     """One regex matching any of ``words`` as whole words (optionally with و/ف/ب/ل/ال and a suffix)."""
     forms = sorted({norm(w) for w in words if w.strip()}, key=len, reverse=True)
     if not forms:
@@ -174,7 +176,11 @@ class Lexicon:
             tails = [norm(t) for t in raw.get("tails") or ()]
             if tails and any(pos in ("past", "present", "participle") for _, pos in heads):
                 # a verb's object may come after its subject: "رفعت السلطات حظر التجول"
-                loose = dict(raw, tails=None, after=list(raw.get("tails") or ()) + list(raw.get("after") or ()))
+                loose = dict(
+                    raw,
+                    tails=None,
+                    after=list(raw.get("tails") or ()) + list(raw.get("after") or ()),
+                )
                 j = len(self.entries)
                 self.entries.append(_entry(j, loose))
                 for head, pos in heads:
@@ -184,7 +190,9 @@ class Lexicon:
                 if tails:
                     if pos == "construct":
                         continue
-                    variants = [head] + ([head + "ا"] if pos == "noun" and not head.endswith("ه") else [])
+                    variants = [head] + (
+                        [head + "ا"] if pos == "noun" and not head.endswith("ه") else []
+                    )
                     for v in variants:
                         for t in tails:
                             keys.setdefault(f"{v} {t}", []).append((i, pos))
@@ -227,9 +235,13 @@ class Lexicon:
                 wi = _index(starts, wstart)
                 if not self._context_ok(entry, text, words, wi, wend):
                     continue
-                hit = Hit(start, end, entry, "noun" if pos == "construct" else pos, prefix, suffix, wi)
+                hit = Hit(
+                    start, end, entry, "noun" if pos == "construct" else pos, prefix, suffix, wi
+                )
                 rank = 0 if entry.constrained else 1
-                cands.append((-(end - start), rank, 0 if pos in ("noun", "construct") else 1, idx, hit))
+                cands.append(
+                    (-(end - start), rank, 0 if pos in ("noun", "construct") else 1, idx, hit)
+                )
         cands.sort(key=lambda c: c[:4])
         taken: list[Hit] = []
         for *_, hit in cands:

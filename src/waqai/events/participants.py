@@ -76,6 +76,7 @@ def iso3(country: str | None) -> str | None:
     return iso3_table().get(country or "")
 
 
+@cache
 def country_of(word: str) -> str | None:
     """ISO alpha-2 of a country name or nisba, via the entities stage if it is installed."""
     try:
@@ -106,14 +107,15 @@ def entity_code(entity: Entity, date: str | None) -> str | None:
     return None
 
 
+_TAIL = re.compile(r"[^\W\d_]*$")
+_HEAD = re.compile(r"[^\W\d_]*")
+
+
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    ws = start
-    while ws > 0 and _LETTER.match(text[ws - 1]):
-        ws -= 1
-    we = end
-    while we < len(text) and _LETTER.match(text[we]):
-        we += 1
-    return ws, we
+    """Start and end of the word(s) around ``text[start:end]`` (its clitics included)."""
+    left = _TAIL.search(text, max(0, start - 40), start)
+    right = _HEAD.match(text, end)
+    return (left.start() if left else start), (right.end() if right else end)
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -134,7 +136,22 @@ def _is_prepositional(text: str, start: int) -> bool:
     if text[ws:start] in a.prep_prefixes:
         return True
     prev = _prev_word(text, ws)
+    if prev == "من" and _prev_word(text, ws - len(prev) - 1) in ("كل", "وكل"):
+        return False  # "أعلنت كل من السعودية والإمارات": a list of subjects
     return prev in a.prepositions or prev.lstrip("وف") in a.prepositions
+
+
+@cache
+def _adjectives() -> frozenset[str]:
+    return frozenset(norm(w) for w in load_yaml("events", "morphology.yaml")["agent_adjectives"])
+
+
+def _is_adjective(word: str) -> bool:
+    """A definite adjective after an agent noun: a nisba (الحكومية) or a listed one (السابقة)."""
+    if word in _adjectives():
+        return True
+    base = word[2:] if word.startswith("ال") else ""
+    return len(base) > 3 and base.endswith(("ي", "يه", "يين", "يون", "يان"))
 
 
 def _nisba_country(word: str) -> str | None:
@@ -146,7 +163,21 @@ def _nisba_country(word: str) -> str | None:
 
 
 def find_mentions(doc: Document, date: str | None = None) -> list[Mention]:
-    """Entity mentions and agent phrases of ``doc``, left to right, without overlaps."""
+    """Entity mentions and agent phrases of ``doc``, left to right, without overlaps.
+
+    Computed once per document and entity list (events and quotes share them); the
+    cache lives on the document object, like its matching form, and is never serialized.
+    """
+    key = (id(doc.entities), len(doc.entities), date)
+    cached = vars(doc).get("_waqai_mentions")
+    if cached is not None and cached[0] == key:
+        return list(cached[1])
+    found = _find_mentions(doc, date)
+    vars(doc)["_waqai_mentions"] = (key, found)
+    return list(found)
+
+
+def _find_mentions(doc: Document, date: str | None) -> list[Mention]:
     mt = doc.match
     text = mt.text
     out: list[Mention] = []
@@ -171,6 +202,10 @@ def find_mentions(doc: Document, date: str | None = None) -> list[Mention]:
         ws, we = _word_bounds(text, start, end)
         if text[ws:start] not in morph.noun_prefixes or text[end:we] not in ("", "ه", "ها", "هم"):
             continue
+        if text[start:end].endswith("باسم"):
+            # "المتحدث باسم" names whom he speaks for: "المتحدث باسم الحكومة"
+            nxt = re.match(r"\s+[^\W\d_]+", text[we:])
+            we = we + nxt.end() if nxt else we
         mend, country = _extend(text, we, modifiers)
         cands.append((start, mend, sector, country))
     cands.sort(key=lambda c: (c[0], -c[1]))
@@ -202,7 +237,9 @@ def _join_appositions(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-def _extend(text: str, pos: int, modifiers: list[tuple[int, int, str | None]]) -> tuple[int, str | None]:
+def _extend(
+    text: str, pos: int, modifiers: list[tuple[int, int, str | None]]
+) -> tuple[int, str | None]:
     """Extend an agent head over nisba adjectives and a country name: "القوات الروسية"."""
     end, country = pos, None
     for _ in range(2):
@@ -211,8 +248,10 @@ def _extend(text: str, pos: int, modifiers: list[tuple[int, int, str | None]]) -
             break
         ws, we = end + m.start(1), end + m.end(1)
         mod = next((c for s, e, c in modifiers if s <= ws < e), None)
-        word_country = mod or _nisba_country(m.group(1))
-        if word_country is None and not any(s <= ws < e for s, e, _ in modifiers):
+        word = m.group(1)
+        word_country = mod or _nisba_country(word)
+        is_modifier = any(s <= ws < e for s, e, _ in modifiers)
+        if word_country is None and not is_modifier and not _is_adjective(word):
             break
         country = country or word_country
         end = max(we, next((e for s, e, _ in modifiers if s <= ws < e), we))
@@ -239,12 +278,16 @@ def place_country(e: Entity) -> str | None:
 
 def main_country(doc: Document) -> str | None:
     """The country an article is about: the places it names, the first (the dateline,
-    "الخرطوم - ...") counting triple and those of the lead sentence double."""
+    "الخرطوم - ...") counting triple and those of the lead sentence double, and the
+    countries of the people and bodies it names, once each mention."""
     counts: Counter[str] = Counter()
     lead_end = doc.sentences[0].end if doc.sentences else len(doc.text)
     first = True
     for e in sorted(doc.entities, key=lambda e: e.start):
         if e.type not in ("GPE", "LOC"):
+            # people and bodies count too, less: "الرئيس الجزائري" in an Algerian story
+            if e.country and e.type in ("PER", "ORG"):
+                counts[e.country] += 1
             continue
         c = place_country(e)
         if not c:

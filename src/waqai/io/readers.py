@@ -137,6 +137,20 @@ def read_input(path: str) -> Iterator[Record | BadRecord]:
             yield from _json_records(path, data)
 
 
+def estimate_records(path: str) -> int:
+    """About how many records ``path`` holds (JSONL lines are counted; others count 1)."""
+    if path == STDIN or kind_of(path) != "jsonl":
+        return 1
+    n = 0
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                n += chunk.count(b"\n")
+    except OSError:
+        return 1
+    return max(n, 1)
+
+
 def read_inputs(paths: Iterable[str]) -> Iterator[Record | BadRecord]:
     """Every record of every input, in order."""
     for item in iter_inputs(paths):

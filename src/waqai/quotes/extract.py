@@ -29,6 +29,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 class _Verb:
     mstart: int
     mend: int
+    noun: bool = False  # a statement noun (بيان، تصريح), not a verb
 
 
 @cache
@@ -39,9 +40,11 @@ def _reporting() -> ahocorasick.Automaton:
     for v in spec["verbs"]:
         keys.update(f for f, _ in verb_forms(v))
     keys.update(norm(f) for f in spec["forms"])
-    keys.update(norm(n) for n in spec["nouns"])
-    for k in keys:
-        auto.add_word(k, len(k))
+    nouns = {norm(n) for n in spec["nouns"]}
+    for k in keys - nouns:
+        auto.add_word(k, (len(k), False))
+    for k in nouns:
+        auto.add_word(k, (len(k), True))
     auto.make_automaton()
     return auto
 
@@ -50,7 +53,7 @@ def _verbs(text: str, lo: int, hi: int) -> list[_Verb]:
     """Reporting verbs in ``text[lo:hi]`` (whole words, with و/ف/ل prefixes allowed)."""
     m = morphology()
     out: list[_Verb] = []
-    for end_idx, length in _reporting().iter(text, lo, hi):
+    for end_idx, (length, noun) in _reporting().iter(text, lo, hi):
         end = end_idx + 1
         start = end - length
         ws = start
@@ -60,8 +63,13 @@ def _verbs(text: str, lo: int, hi: int) -> list[_Verb]:
         while we < len(text) and _LETTER.match(text[we]):
             we += 1
         prefix, suffix = text[ws:start], text[end:we]
-        if (prefix in m.verb_prefixes or prefix in m.noun_prefixes) and suffix in ("", "ه", "ها", "هم"):
-            out.append(_Verb(start, end))
+        if (prefix in m.verb_prefixes or prefix in m.noun_prefixes) and suffix in (
+            "",
+            "ه",
+            "ها",
+            "هم",
+        ):
+            out.append(_Verb(start, end, noun))
     out.sort(key=lambda v: (v.mstart, -v.mend))
     dedup: list[_Verb] = []
     for v in out:
@@ -77,22 +85,46 @@ def _gap(text: str, a: int, b: int) -> int:
 def _speaker(text: str, verb: _Verb, ms: list[Mention], qstart: int) -> Mention | None:
     """The subject right after a reporting verb (VSO), preferring a person over a title."""
     right = [m for m in ms if m.mstart >= verb.mend and m.mend <= qstart]
-    subj = next((m for m in right if not m.prepositional and _gap(text, verb.mend, m.mstart) <= 2), None)
+    subj = next(
+        (
+            m
+            for m in right
+            if not m.prepositional
+            and _gap(text, verb.mend, m.mstart) <= 2
+            and not _has_preposition(text[verb.mend : m.mstart])
+        ),
+        None,
+    )
     if subj is not None and subj.etype not in ("PER", "PTS"):
         person = next(
-            (m for m in right if m.etype == "PER" and m.mstart >= subj.mend and _gap(text, subj.mend, m.mstart) <= 6),
+            (
+                m
+                for m in right
+                if m.etype == "PER"
+                and m.mstart >= subj.mend
+                and _gap(text, subj.mend, m.mstart) <= 6
+            ),
             None,
         )
         return person or subj
     return subj
 
 
+_STATEMENT = re.compile(r"(?:ال)?(?:بيان|تقرير|تصريح|رساله|تغريده)(?:\s+ال[^\W\d_]+){0,3}")
+
+
 def _statement(text: str, verb: _Verb, qstart: int) -> tuple[int, int] | None:
-    """A statement noun as the subject: "وقال البيان السعودي الأمريكي: ..." -> its phrase."""
-    m = re.match(r"\s+((?:ال)?(?:بيان|تقرير|البيان|التقرير)(?:\s+ال[^\W\d_]+){0,3})", text[verb.mend : qstart])
-    if not m:
+    """A statement as the source: "وقال البيان السعودي الأمريكي: ..." or "وجاء في البيان الختامي: ..."."""
+    m = _STATEMENT.match(text, verb.mstart, qstart)
+    if m is None:
+        gap = re.match(r"\s+", text[verb.mend : qstart])
+        m = _STATEMENT.match(text, verb.mend + gap.end(), qstart) if gap else None
+    if m is None:
         return None
-    return verb.mend + m.start(1), verb.mend + m.end(1)
+    end = m.end()
+    while end > m.start() and not text[end - 1].isalpha():
+        end -= 1
+    return m.start(), end
 
 
 def extract_quotes(doc: Document) -> list[Quote]:
@@ -140,18 +172,23 @@ def extract_quotes(doc: Document) -> list[Quote]:
         speaker: Mention | None = None
         statement: tuple[int, int] | None = None
         verb: _Verb | None = None
+        verbs = [v for v in verbs if not _inside_span(v.mstart, quoted)]
         for v in reversed(verbs):
-            if _inside_span(v.mstart, quoted):
-                continue
-            speaker = _speaker(text, v, ms, qs)
-            statement = None if speaker else _statement(text, v, qs)
-            if speaker or statement:
+            speaker = None if v.noun else _speaker(text, v, ms, qs)
+            if speaker:
                 verb = v
                 break
-        if speaker is None and statement is None:
+        if speaker is None:
             before = [m for m in ms if m.mend <= qs and not m.prepositional]
             speaker = before[0] if before else None
-            verb = next((v for v in reversed(verbs) if not _inside_span(v.mstart, quoted)), None)
+            verb = next((v for v in reversed(verbs) if not v.noun), verbs[-1] if verbs else None)
+        if speaker is None:
+            for v in reversed(verbs):
+                statement = _statement(text, v, qs)
+                if statement and not _prepositional_at(text, statement[0]):
+                    verb = v
+                    break
+                statement = None
         if speaker is None and statement is None:
             post = _verbs(text, qe + 1, min(hi, qe + 40))
             if post:
@@ -165,6 +202,26 @@ def extract_quotes(doc: Document) -> list[Quote]:
             last = speaker
         out.append(_quote(doc, qs, qe, speaker, statement, verb))
     return out
+
+
+def _has_preposition(between: str) -> bool:
+    """Whether words between a verb and a noun include a preposition ("قال في مؤتمر صحفي")."""
+    preps = _prepositions()
+    return any(w in preps for w in between.split())
+
+
+@cache
+def _prepositions() -> frozenset[str]:
+    return frozenset(norm(p) for p in load_yaml("events", "morphology.yaml")["prepositions"])
+
+
+def _prepositional_at(text: str, pos: int) -> bool:
+    """A statement named after a preposition ("في بيان") is the means, not the source,
+    except after "جاء في" / "ورد في" ("وجاء في البيان الختامي: ...")."""
+    before = text[max(0, pos - 16) : pos].split()
+    if not before or before[-1] not in ("في", "عبر", "خلال", "ب", "وفي", "حسب", "بحسب"):
+        return False
+    return not (len(before) > 1 and before[-2] in ("جاء", "وجاء", "ورد", "وورد"))
 
 
 def _inside_span(pos: int, spans: list[tuple[int, int]]) -> bool:

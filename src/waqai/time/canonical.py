@@ -123,17 +123,22 @@ def _date(f: dict[str, str], lx: Lexicon) -> Canon | None:
     if "pod" in f:
         c = replace(c, type="TIME", part=lookup(lx.parts_of_day, f["pod"]))
     if "tonight" in f:
+        if "mod" not in f and "this" not in f:
+            return None
         shift = lookup(lx.directions, f["mod"]) if "mod" in f else 0
         return replace(c, type="TIME", part="NI", unit="D", shift=min(shift or 0, 0))
     if "chain" in f:
         return replace(c, chain=lookup(lx.chained_days, f["chain"]))
-    if "per" in f:  # "العام الماضي", "هذا الشهر", "مطلع العام"
+    if "per" in f:  # "العام الماضي", "هذا الشهر", "مطلع العام", "13 من الشهر الجاري"
         unit = lookup(lx.periods, f["per"]) or ("Y" if "سن" in f["per"] else None)
         if unit is None:
             return None
         shift = lookup(lx.directions, f["mod"]) if "mod" in f else 0
         if "before" in f and shift:
             shift -= 1
+        day = _int(f.get("day")) or lookup(lx.day_ordinals, f.get("dayw", ""))
+        if day is not None:
+            return _with_day_prefix(replace(c, day=day, unit=unit, shift=shift or 0), f, lx)
         return replace(c, unit=unit, shift=shift or 0)
     if "nd1" in f:
         return _numeric(f, c)
@@ -184,7 +189,7 @@ def _with_day_prefix(c: Canon, f: dict[str, str], lx: Lexicon) -> Canon | None:
         c = replace(c, weekday=wd)
         if c.month is None and "mod" in f:
             c = replace(c, direction=lookup(lx.directions, f["mod"]))
-    if "rel" in f:
+    if "rel" in f and c.unit is None:
         c = replace(c, unit="D", shift=lookup(lx.relative_days, f["rel"]) or 0)
     return c
 

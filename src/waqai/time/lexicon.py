@@ -90,6 +90,8 @@ def lexicon() -> Lexicon:
         "this",
         "offset_of_event",
         "not_event",
+        "offset_not_after",
+        "weekday_not_after",
         "approximately",
         "duration_triggers",
         "bare_year_after",
@@ -103,6 +105,7 @@ def lexicon() -> Lexicon:
         "tonight",
         "clock_word",
         "time_zones",
+        "time_zone_word",
         "every",
         "vague",
     ]

@@ -1,12 +1,13 @@
-"""The recognizer's grammar: one combined regex over the matching form.
+"""The recognizer's grammar: precompiled regexes over the matching form.
 
 Each alternative is a template whose ``<<NAME>>`` slots are filled with
-alternations of lexicon forms (longest first) and whose named groups use one
-shared vocabulary of fields (``day``, ``month``, ``year``, ``wd``, ``rel`` ...).
-The builder suffixes every group with the alternative's index, so one
-``finditer`` over ``doc.match.text`` finds every expression and
-:func:`fields` gives back a flat ``{field: surface}`` dict that the
-canonicalizer reads without knowing which alternative matched.
+alternations of lexicon forms (laid out as character tries) and whose named
+groups use one shared vocabulary of fields (``day``, ``month``, ``year``,
+``wd``, ``rel`` ...). The builder suffixes every group with the alternative's
+index, and :func:`fields` gives back a flat ``{field: surface}`` dict, so the
+canonicalizer reads a match without knowing which alternative made it. Each
+alternative also names the word classes it can begin with, so the recognizer
+tries only the few that fit the word at hand.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from waqai.errors import DataError
-from waqai.time.lexicon import Lexicon, alternation, lexicon
+from waqai.time.lexicon import Lexicon, Unit, alternation, lexicon
 
 # the end of a word (starts are found by the recognizer, after optional proclitics)
 _E = r"(?![^\W_])"
@@ -52,6 +52,11 @@ _TEMPLATES: tuple[tuple[str, str, str], ...] = (
     ("date", "POD REL DAYWORD WD DIGIT ORD", r"<<PREFIX>><<GDATE>>"),
     (
         "date",
+        "POD REL DAYWORD WD DIGIT ORD",
+        r"<<PREFIX>>(?:(?:ال)?(?P<day><<DAY>>)|(?P<dayw><<ORD>>))\s+من\s+(?:(?P<per>الشهر)\s+(?P<mod><<DIR>>)|(?P<this><<THIS>>)\s+(?P<per>الشهر))<<E>>",
+    ),
+    (
+        "date",
         "POD REL DAYWORD WD DIGIT",
         r"<<PREFIX>>(?P<nd1>\d{1,4})(?P<nsep>[/.\-])(?P<nd2>\d{1,2})(?P=nsep)(?P<nd3>\d{2,4})(?!\d)(?:\s*(?P<era>م)<<E>>)?",
     ),
@@ -75,7 +80,7 @@ _TEMPLATES: tuple[tuple[str, str, str], ...] = (
     (
         "date",
         "BND GM",
-        r"(?:(?P<bound><<BND>>)\s+)?(?P<month><<GMS>>)(?:\s*/\s*(?P<month2><<GM>>)|\s*\(\s*(?P<month3><<GM>>)\s*\))?<<E>>",
+        r"(?:(?P<bound><<BND>>)\s+)?(?P<month><<GMS>>)(?:\s*[/\-–]\s*(?P<month2><<GM>>)|\s*\(\s*(?P<month3><<GM>>)\s*\))?<<E>>",
     ),
     (
         "date",
@@ -99,24 +104,28 @@ _TEMPLATES: tuple[tuple[str, str, str], ...] = (
     (
         "date",
         "POD REL DAYWORD WD",
-        r"(?:(?P<pod><<POD>>)\s+)?(?:<<NOTTODAY>>(?P<rel><<REL>>)\s*[،,]?\s+)?(?:(?P<yawm>يوم)\s+)?(?P<wd><<WD>>)(?:\s+(?P<mod><<DIR>>))?<<E>>(?:(?=\s*[،,.:؛)\-\n]|\s*$)(?P<punct>))?",
+        r"(?:(?P<pod><<POD>>)\s+)?(?:<<NOTTODAY>>(?P<rel><<REL>>)\s*[،,]?\s+)?(?:(?P<yawm>يوم)\s+)?(?P<wpar>\(\s*)?<<NOTWD>>(?P<wd><<WD>>)(?(wpar)\s*\))(?:\s+(?P<mod><<DIR>>))?<<E>>(?:(?=\s*[،,.:؛)\-\n]|\s*$)(?P<punct>))?",
     ),
     (
         "date",
         "POD DAYWORD REL",
         r"(?:(?P<pod><<POD>>)\s+)?(?:(?P<yawm>يوم)\s+)?<<NOTTODAY>>(?P<rel><<REL>>)<<E>>(?!\s+(?:<<TNB>>)<<E>>)",
     ),
-    ("date", "TONIGHT", r"(?P<tonight><<TONIGHT>>)(?:\s+(?P<mod><<DIR>>))?<<E>>"),
+    (
+        "date",
+        "TONIGHT THIS",
+        r"(?:(?P<this><<THIS>>)\s+)?(?P<tonight><<TONIGHT>>)(?:\s+(?P<mod><<DIR>>))?<<E>>",
+    ),
     (
         "offset",
         "OFF",
-        r"(?P<dir><<OFF>>)\s+(?:(?:<<APPROX>>)\s+)?(?:(?P<num>\d+|<<NUMW>>)\s+(?P<unit><<UNIT>>)|(?P<unit>(?:<<UNIT12>>)))<<E>>(?!\s*\d)(?:(?=\s+(?:<<OFE>>)<<E>>)(?!\s+(?:<<NOTEV>>)<<E>>)(?P<of>))?",
+        r"<<NOTOFF>>(?P<dir><<OFF>>)\s+(?:(?:<<APPROX>>)\s+)?(?:(?P<num>\d+|<<NUMW>>)\s+(?P<unit><<UNIT>>)|(?P<unit>(?:<<UNIT12>>))(?!\s+ال[^\W\d_]))<<E>>(?!\s*\d)(?!\s+(?:<<GM>>|<<HM>>)<<E>>)(?:(?=\s+(?:<<OFE>>)<<E>>)(?!\s+(?:<<NOTEV>>)<<E>>)(?P<of>))?",
     ),
     ("vague", "VAGUE", r"(?P<vague><<VAGUE>>)<<E>>"),
     (
         "duration",
         "DIGIT NUMW UNIT",
-        r"<<DTRIG>>(?:(?:(?:ال)?(?P<num>\d+)|(?P<numw><<NUMW>>))\s+(?P<unit><<UNIT>>)|(?P<unit1><<UNIT12>>))<<E>>(?:\s+(?P<mod><<DIR>>|الاخيره)<<E>>)?",
+        r"<<DTRIG>>(?:(?:(?:ال)?(?P<num>\d+)|(?P<numw><<NUMW>>))\s+(?P<unit><<UNIT>>)|(?P<unit1><<DUNIT12>>))<<E>>(?:\s+(?P<mod><<DIR>>|الاخيره)<<E>>)?",
     ),
     (
         "duration",
@@ -163,7 +172,6 @@ class Grammar:
         self.alternatives = {a.wrapper: a for a in alternatives}
         self._compiled = [(re.compile(b), a) for b, a in zip(bodies, alternatives, strict=True)]
         self._by_classes: dict[frozenset[str], tuple[tuple[re.Pattern[str], Alternative], ...]] = {}
-        self._bodies = bodies
 
     def for_classes(
         self, classes: frozenset[str]
@@ -183,13 +191,6 @@ class Grammar:
                 return m
         return None
 
-    @property
-    def regex(self) -> re.Pattern[str]:
-        """Every alternative as one regex (for tools and tests)."""
-        if not self._bodies:
-            raise DataError("waqai/time: the date grammar has no alternatives")
-        return re.compile("|".join(self._bodies))
-
 
 def _slots(lx: Lexicon) -> dict[str, str]:
     w = lx.words
@@ -201,7 +202,7 @@ def _slots(lx: Lexicon) -> dict[str, str]:
     gm = alternation(greg)
     month = (
         rf"(?:شهر\s+)?(?P<month>{gm})"
-        rf"(?:\s*/\s*(?P<month2>{gm})|\s*\(\s*(?P<month3>{gm})\s*\))?"
+        rf"(?:\s*[/\-–]\s*(?P<month2>{gm})|\s*\(\s*(?P<month3>{gm})\s*\))?"
     )
     dirs = alternation(lx.directions)
     yw = alternation(w["year_words"])
@@ -218,7 +219,7 @@ def _slots(lx: Lexicon) -> dict[str, str]:
     )
     ords = alternation(lx.day_ordinals)
     gdate = (
-        rf"(?:(?P<day>{_DAY})|(?P<dayw>{ords})\s+من)\s*(?:من\s+)?{month}"
+        rf"(?:(?:ال)?(?P<day>{_DAY})|(?P<dayw>{ords})\s+من)\s*(?:من\s+)?{month}"
         rf"(?:{yeartail}|\s+(?P<mod>{dirs})(?![^\W_])|{yreltail})?"
     )
     hdate = (
@@ -231,7 +232,7 @@ def _slots(lx: Lexicon) -> dict[str, str]:
     corr = alternation(w["corresponding"])
     prefix = (
         rf"(?:(?P<pod>{alternation(lx.parts_of_day)})\s+)?(?:(?P<rel>{rel})\s*[،,]?\s+)?"
-        rf"(?:(?P<yawm>يوم)\s+)?(?:(?P<wd>{wd})\s*[،,]?\s*(?:(?:{corr})\s+)?)?"
+        rf"(?:(?P<yawm>يوم)\s+)?(?:(?P<wpar>\(\s*)?(?P<wd>{wd})(?(wpar)\s*\))\s*[،,]?\s*(?:(?:{corr})\s+)?)?"
     )
     # "اليوم" after a paper or channel name is part of the name ("روسيا اليوم")
     today = re.escape(next(f for f, v in lx.relative_days.items() if v == 0 and " " not in f))
@@ -263,6 +264,7 @@ def _slots(lx: Lexicon) -> dict[str, str]:
         "ERAH": eras_h,
         "DIR": dirs,
         "BND": alternation(lx.boundaries),
+        "ORD": ords,
         "PER": alternation(lx.periods),
         "BEFORE": re.escape(w["before_direction"]),
         "THIS": this,
@@ -280,16 +282,21 @@ def _slots(lx: Lexicon) -> dict[str, str]:
         "CARD": alternation(lx.cardinals),
         "UNIT": alternation(day_units),
         "UNIT12": alternation(units12),
+        # a duration never counts a bare "عقد" (a contract far more often than a decade)
+        "DUNIT12": alternation(f for f in units12 if lx.units[f] != Unit("DE", 1)),
         "UNITN": alternation(unitsn),
         "OFE": alternation(w["offset_of_event"]),
+        "NOTWD": "".join(rf"(?<!{re.escape(x)}\s)" for x in w["weekday_not_after"]),
         "NOTEV": alternation(w["not_event"]),
+        "NOTOFF": "".join(rf"(?<!{re.escape(x)}\s)" for x in w["offset_not_after"]),
         "VAGUE": alternation(w["vague"]),
         "DTRIG": f"(?:{dtrig})",
         "CLOCKW": re.escape(w["clock_word"]),
         "HW": alternation(lx.hour_words),
         "MW": alternation(lx.minute_words),
         "CP": alternation(lx.clock_periods),
-        "TZ": alternation(w["time_zones"]),
+        "TZ": alternation(w["time_zones"])
+        + rf"|{re.escape(w['time_zone_word'])}\s+[^\W\d_]+(?:\s+المكرمه)?",
         "EVERY": re.escape(w["every"]),
         "SETS": alternation(lx.sets),
         "BAREYEAR": f"(?:{bare})",

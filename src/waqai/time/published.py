@@ -2,11 +2,13 @@
 
 A careful reader dates a report by its explicit anchors: "اليوم الخميس 13
 يناير" (today is that day), "أمس الأربعاء 12 يناير" (today is the day
-after), a dateline with a full date at the top ("القاهرة - 5 مارس 2023"),
-else the latest weekday-with-date mentioned ("يوم الاثنين 25 أكتوبر": the
-report is from that day or later). A missing year is the latest one not
-after ``now`` in which the day and month fall on the stated weekday. When
-nothing pins the date, it stays unknown.
+after); else a dateline with a full date at the top ("القاهرة - 5 مارس 2023
+(رويترز)"); else the latest weekday-with-date written without a year ("يوم
+الاثنين 25 أكتوبر": the report is from that day or later). Among anchors of
+one kind the latest day wins. A date with its year and weekday ("الثلاثاء
+27 أبريل 1909") is history and pins nothing. A missing year is the latest
+one not after ``now`` in which the day and month fall on the stated weekday.
+When nothing pins the date, it stays unknown.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ def _dateline(text: str, m: Mention) -> bool:
     head = text[: m.start]
     if m.start > DATELINE_CHARS or "\n" in head.strip() or len(head.split()) > 4:
         return False
+    if not any(ch.isalpha() for ch in head):  # a place or agency comes first, not a list bullet
+        return False
     before = head.rstrip()
     after = text[m.end : m.end + 8].lstrip()
     return not before or before.endswith(DATELINE_MARKS) or after.startswith(DATELINE_MARKS)
@@ -60,7 +64,7 @@ def infer_published(
     mentions: list[Mention], text: str, now: dt.date
 ) -> tuple[dt.date, Mention] | None:
     """The document date and the mention it rests on, or None."""
-    best: tuple[int, dt.date, int, Mention] | None = None
+    best: tuple[tuple[int, dt.date, int], dt.date, Mention] | None = None
     for i, m in enumerate(mentions):
         c = m.canon
         if c.type == "TIME" and c.hour is None:
@@ -72,16 +76,18 @@ def infer_published(
             rank, day = 3, d - dt.timedelta(days=c.shift)
         elif c.year is not None and _dateline(text, m):
             rank, day = 2, d
-        elif c.weekday is not None:
+        elif c.weekday is not None and c.year is None and not c.direction:
+            # a writer drops the year of a recent date ("الثلاثاء 27 أبريل 1909" is
+            # history); "يوم الجمعة 26 يونيو الماضي" only says the report is later
             rank, day = 1, d
         else:
             continue
         if day > now + dt.timedelta(days=1):
             continue
-        # highest rank; among weekday dates the latest; among anchors the first
-        key = (rank, day if rank == 1 else dt.date.min, -i)
-        if best is None or key > (best[0], best[1] if best[0] == 1 else dt.date.min, -best[2]):
-            best = (rank, day, i, m)
+        # the strongest kind of evidence; within a kind the latest day, then the first mention
+        key = (rank, day, -i)
+        if best is None or key > best[0]:
+            best = (key, day, m)
     if best is None:
         return None
-    return best[1], best[3]
+    return best[1], best[2]

@@ -48,12 +48,12 @@ DIGIT = "DIGIT"
 def _automaton() -> ahocorasick.Automaton:
     """Every word that can open an expression -> (its length, its word classes)."""
     classes: dict[str, set[str]] = {}
-    for cls, words in starter_forms(lexicon()).items():
+    for name, words in starter_forms(lexicon()).items():
         for word in words:
-            classes.setdefault(word, set()).add(cls)
+            classes.setdefault(word, set()).add(name)
     auto = ahocorasick.Automaton()
-    for word, cls in classes.items():
-        auto.add_word(word, (len(word), frozenset(cls)))
+    for word, names in classes.items():
+        auto.add_word(word, (len(word), frozenset(names)))
     auto.make_automaton()
     return auto
 

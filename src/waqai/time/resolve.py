@@ -87,7 +87,7 @@ def pick_year(
         return None
     first = _date(y, month, day or 1)
     if first is None:  # 29 February of a common year: the leap year before
-        return next(yy for yy in range(y, y - 8, -1) if _date(yy, month, day or 1))
+        return next((yy for yy in range(y, y - 8, -1) if _date(yy, month, day or 1)), None)
     if first <= anchor + dt.timedelta(days=FUTURE_DAYS):
         return y
     return y - 1
@@ -113,6 +113,9 @@ def resolve_day(c: Canon, anchor: dt.date | None, prev: dt.date | None) -> dt.da
         return None
     if anchor is None:
         return None
+    if c.day is not None and c.unit == "M":  # "13 من الشهر الجاري"
+        y, m = add_months(anchor, c.shift)
+        return _date(y, m, c.day)
     if c.unit == "D":
         return anchor + dt.timedelta(days=c.shift)
     if c.unit in ("H", "MIN") and c.shift:

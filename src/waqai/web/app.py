@@ -10,7 +10,7 @@ page for browsers, never a traceback.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -116,34 +116,10 @@ async def _next(request: Request, call_next: Handler) -> Response:
         return crashed(request, exc)
 
 
-def _install_middleware(app: FastAPI, token: str | None) -> None:
+def _install_middleware(app: FastAPI, token: str | None, hosts: frozenset[str] | None) -> None:
     @app.middleware("http")
     async def guard(request: Request, call_next: Handler) -> Response:
-        if token is not None:
-            how = security.presented(request, token)
-            if how is None:
-                response = problem(
-                    request, 401, "Unauthorized", "this dashboard needs its access token"
-                )
-                response.headers["WWW-Authenticate"] = 'Bearer realm="waqai"'
-            elif how == "query":
-                # trade the token in the URL for a cookie, and drop it from the address bar
-                response = (
-                    RedirectResponse(security.without_token(request.url), status_code=303)
-                    if request.method == "GET" and not wants_json(request)
-                    else await _next(request, call_next)
-                )
-                response.set_cookie(
-                    security.COOKIE,
-                    security.session_value(token),
-                    httponly=True,
-                    samesite="strict",
-                    path="/",
-                )
-            else:
-                response = await _next(request, call_next)
-        else:
-            response = await _next(request, call_next)
+        response = await _guarded(request, call_next, token, hosts)
         for name, value in security.HEADERS.items():
             response.headers.setdefault(name, value)
         if wants_json(request):
@@ -151,8 +127,41 @@ def _install_middleware(app: FastAPI, token: str | None) -> None:
         return response
 
 
-def create_app(db_url: str | None = None, token: str | None = None) -> FastAPI:
-    """The dashboard over the store at ``db_url`` (read-only); ``token`` guards every request."""
+async def _guarded(
+    request: Request, call_next: Handler, token: str | None, hosts: frozenset[str] | None
+) -> Response:
+    if hosts is not None and (request.url.hostname or "") not in hosts:
+        # a page on another site that rebinds its name to 127.0.0.1 must not read the store
+        return problem(request, 400, "Bad Request", "unexpected Host header")
+    if token is None:
+        return await _next(request, call_next)
+    how = security.presented(request, token)
+    if how is None:
+        refused = problem(request, 401, "Unauthorized", "this dashboard needs its access token")
+        refused.headers["WWW-Authenticate"] = 'Bearer realm="waqai"'
+        return refused
+    if how != "query":
+        return await _next(request, call_next)
+    # trade the token in the URL for a cookie, and drop it from the address bar
+    if request.method == "GET" and not wants_json(request):
+        response: Response = RedirectResponse(security.without_token(request.url), status_code=303)
+    else:
+        response = await _next(request, call_next)
+    response.set_cookie(
+        security.COOKIE, security.session_value(token), httponly=True, samesite="strict", path="/"
+    )
+    return response
+
+
+def create_app(
+    db_url: str | None = None, token: str | None = None, hosts: Iterable[str] | None = None
+) -> FastAPI:
+    """The dashboard over the store at ``db_url`` (read-only).
+
+    ``token`` guards every request; ``hosts``, when given, are the only Host
+    names answered (``waqai serve`` on localhost without a token uses the
+    loopback names, against DNS rebinding).
+    """
     url = check_store(db_url)
     app = FastAPI(
         title="waqai dashboard API",
@@ -165,7 +174,7 @@ def create_app(db_url: str | None = None, token: str | None = None) -> FastAPI:
     app.state.db_url = url
     app.state.token = token or None
     _install_errors(app)
-    _install_middleware(app, token or None)
+    _install_middleware(app, token or None, frozenset(hosts) if hosts is not None else None)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     from waqai.web import api, pages

@@ -21,7 +21,7 @@ from waqai.web.reader import Reader
 MAX_PAGE_SIZE = 200
 MAX_FILTER_CHARS = 200
 #: how many search hits are ranked before filters and pages apply
-SEARCH_DEPTH = 1000
+SEARCH_DEPTH = 500
 MAX_EXPORT_ROWS = 100_000
 MAX_EDGES = 300
 #: longest span the daily chart draws day by day; longer ones are counted per month

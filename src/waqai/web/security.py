@@ -34,6 +34,10 @@ HEADERS = {
 }
 
 
+#: the Host names a dashboard bound to loopback without a token answers
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
 def is_local(host: str) -> bool:
     """Whether ``host`` is a loopback address or name (no token needed there)."""
     if host == "localhost":

@@ -35,10 +35,10 @@
       const cy = cytoscape({
         container: box,
         elements: elements,
-        layout: { name: "cose", animate: false, padding: 30, randomize: false },
+        layout: { name: "cose", animate: false, padding: 30, randomize: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 70, nodeRepulsion: () => 12000, componentSpacing: 30 },
         style: [
-          { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)", "background-color": "#4a4a6a", "font-size": 13, "text-valign": "bottom", "text-margin-y": 4 } },
-          { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle", "curve-style": "bezier", label: "data(label)", "font-size": 10, "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": 1 } },
+          { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)", "background-color": "#4a4a6a", "font-size": 20, "font-weight": "bold", color: "#222", "text-valign": "bottom", "text-margin-y": 4 } },
+          { selector: "edge", style: { width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle", "curve-style": "bezier", label: "data(label)", "font-size": 14, "text-background-color": "#ffffff", "text-background-opacity": 0.85, "text-background-padding": 1 } },
         ],
       });
       cy.on("tap", "node", (evt) => {

@@ -1,0 +1,142 @@
+"""Actors, recipients, dates, places and merged mentions, on documents whose entities and
+timexes are set by hand (so these tests do not depend on the other stages)."""
+
+from __future__ import annotations
+
+from waqai.document import Document, Entity, Event, Published, Timex
+from waqai.events.coder import Options, code_events
+from waqai.text.segment import split_sentences
+
+
+def make_doc(
+    text: str,
+    entities: list[tuple[str, str, str, str | None]] = (),  # type: ignore[assignment]
+    timexes: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    published: str | None = None,
+) -> Document:
+    """A document with sentences, and entities/timexes at the first occurrence of each string."""
+    doc = Document(text)
+    doc.sentences = split_sentences(text)
+    doc.published = Published(published, "given" if published else None)
+    pos = 0
+    for i, (s, typ, eid, country) in enumerate(entities):
+        start = text.find(s, pos if typ != "GPE" else 0)
+        assert start >= 0, s
+        doc.entities.append(
+            Entity(f"t{i}", start, start + len(s), s, typ, eid, None, None, country)
+        )
+    for s, value in timexes:
+        start = text.find(s)
+        assert start >= 0, s
+        doc.timexes.append(Timex(start, start + len(s), s, "DATE", value))
+    doc.entities.sort(key=lambda e: e.start)
+    return doc
+
+
+def only(events: list[Event], typ: str) -> Event:
+    found = [e for e in events if e.type == typ]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def test_events_masdar_genitive_is_the_actor_with_country_code() -> None:
+    text = "أعلنت وزارة الدفاع الروسية اليوم انسحاب القوات الروسية من مدينة خيرسون."
+    doc = make_doc(
+        text,
+        [
+            ("وزارة الدفاع الروسية", "ORG", "org:RU:mod", "RU"),
+            ("الروسية من", "NORP", "norp:RU", "RU"),
+            ("خيرسون", "GPE", "gpe:UA:kherson", "UA"),
+        ],
+        [("اليوم", "2022-11-09")],
+        published="2022-11-09",
+    )
+    # the NORP span above must cover only the adjective
+    doc.entities[1].end -= 3
+    doc.entities[1].text = "الروسية"
+    e = only(code_events(doc), "RETREAT")
+    assert (e.mode, e.cameo, e.quad_class) == ("withdraw", "0872", 2)
+    assert e.trigger.text == "انسحاب"
+    assert e.actor is not None and (e.actor.text, e.actor.code) == ("القوات الروسية", "RUSMIL")
+    assert e.recipient is not None and e.recipient.text == "خيرسون"
+    assert (e.date, e.country, e.modality, e.negated) == ("2022-11-09", "UA", "asserted", False)
+    assert e.location is not None and e.location.text == "خيرسون"
+
+
+def test_events_vso_subject_and_object() -> None:
+    doc = make_doc(
+        "اتهم الرئيس التونسي قيس سعيد الحكومة السابقة بالفساد.",
+        [("الرئيس التونسي", "PER", "per:saied", "TN"), ("قيس سعيد", "PER", "per:saied", "TN")],
+    )
+    e = only(code_events(doc), "ACCUSE")
+    assert e.actor is not None and e.actor.text == "الرئيس التونسي قيس سعيد"
+    assert e.actor.entity_id == "per:saied"
+    assert e.recipient is not None and e.recipient.text == "الحكومة السابقة"
+
+
+def test_events_svo_subject_after_complementizer() -> None:
+    doc = make_doc("وأكد البيان أن الجيش قصف مواقع المتمردين شمال المدينة.")
+    e = only(code_events(doc), "ASSAULT")
+    assert e.actor is not None and e.actor.text == "الجيش"
+    assert e.recipient is not None and e.recipient.text == "المتمردين"
+
+
+def test_events_conjoined_verb_shares_the_subject() -> None:
+    doc = make_doc(
+        "انتقد رئيس الوزراء نتنياهو قرار المحكمة، وطالب المواطنين بالتظاهر ضده.",
+        [("رئيس الوزراء", "PER", "per:netanyahu", "IL"), ("نتنياهو", "PER", "per:netanyahu", "IL")],
+    )
+    e = only(code_events(doc), "REQUEST")
+    assert e.actor is not None and e.actor.entity_id == "per:netanyahu"
+
+
+def test_events_mentions_of_one_event_are_merged_with_the_best_date() -> None:
+    text = (
+        "بدأت القوات الأمريكية الانسحاب من قاعدة التنف.\n"
+        "وتقول واشنطن إن ذلك جاء بعد مشاورات مع الحلفاء.\n"
+        "وأكدت وزارة الدفاع أن القوات بدأت بالانسحاب يوم 3 مارس الجاري."
+    )
+    doc = make_doc(
+        text, [("وزارة الدفاع", "ORG", "org:US:dod", "US")], [("يوم 3 مارس الجاري", "2023-03-03")]
+    )
+    e = only(code_events(doc), "RETREAT")
+    assert [m.text for m in e.mentions] == ["انسحاب", "انسحاب"]
+    assert e.date == "2023-03-03"
+    assert e.actor is not None and e.actor.text == "القوات الأمريكية"
+
+
+def test_events_dates_nearest_timex_and_background() -> None:
+    text = (
+        "وفي 2 يناير الجاري، اندلعت احتجاجات في المدينة.\n"
+        "وكانت السلطات قد اعتقلت ناشطين بارزين.\n"
+        "واعتقلت الشرطة أمس عشرات المحتجين."
+    )
+    doc = make_doc(
+        text,
+        timexes=[("2 يناير الجاري", "2022-01-02"), ("أمس", "2022-01-05")],
+        published="2022-01-06",
+    )
+    got = [(e.type, e.trigger.text, e.date) for e in code_events(doc)]
+    assert got == [
+        ("PROTEST", "احتجاجات", "2022-01-02"),
+        ("COERCE", "اعتقلت", None),
+        ("COERCE", "اعتقلت", "2022-01-05"),
+    ]
+
+
+def test_events_undated_sentence_continues_the_story_date() -> None:
+    text = "شنت الطائرات أمس غارات على المدينة.\nوأدانت الحكومة الهجوم بشدة."
+    doc = make_doc(text, timexes=[("أمس", "2024-05-01")], published="2024-05-02")
+    assert [(e.type, e.date) for e in code_events(doc)] == [
+        ("ASSAULT", "2024-05-01"),
+        ("ACCUSE", "2024-05-01"),
+    ]
+    plain = code_events(doc, Options(default_date="published"))
+    assert [e.date for e in plain] == ["2024-05-01", "2024-05-02"]
+
+
+def test_events_without_entities_or_timexes_still_work() -> None:
+    doc = make_doc("فرضت السلطات حظر التجول في العاصمة.")
+    e = only(code_events(doc), "COERCE")
+    assert (e.mode, e.date, e.country) == ("curfew", None, None)
+    assert e.actor is not None and e.actor.text == "السلطات"

@@ -1,0 +1,104 @@
+"""Who said what: direct quotes and their speakers, on documents with hand-set entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from waqai.document import Document, Entity
+from waqai.quotes.extract import extract_quotes
+from waqai.text.segment import split_sentences
+
+
+def make_doc(text: str, entities: list[tuple[str, str, str]]) -> Document:
+    """Entities (text, type, entity_id) at every occurrence of each string."""
+    doc = Document(text)
+    doc.sentences = split_sentences(text)
+    n = 0
+    for s, typ, eid in entities:
+        i = text.find(s)
+        while i >= 0:
+            doc.entities.append(Entity(f"t{n}", i, i + len(s), s, typ, eid))
+            n += 1
+            i = text.find(s, i + 1)
+    doc.entities.sort(key=lambda e: e.start)
+    return doc
+
+
+SHOUKRY = [
+    ("وزير الخارجية", "PER", "per:shoukry"),
+    ("سامح شكري", "PER", "per:shoukry"),
+    ("شكري", "PER", "per:shoukry"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "expected"),
+    [
+        # reporting verb + title + name: the speaker span covers both
+        (
+            "وقال وزير الخارجية سامح شكري إن «الحل السياسي هو الطريق الوحيد».",
+            SHOUKRY[:2],
+            [("الحل السياسي هو الطريق الوحيد", "وزير الخارجية سامح شكري", "قال")],
+        ),
+        # "وأضاف X أنّ ..." with straight quotes
+        (
+            'وأضاف شكري أنّ "مصر لن تقبل بأي تهديد لأمنها المائي".',
+            SHOUKRY[2:],
+            [("مصر لن تقبل بأي تهديد لأمنها المائي", "شكري", "أضاف")],
+        ),
+        # a verb without an expressed subject: the previous speaker
+        (
+            "وقال شكري: إن «المفاوضات متعثرة».\nوأضاف أن “الاتصالات مستمرة مع جميع الأطراف”.",
+            SHOUKRY[2:],
+            [
+                ("المفاوضات متعثرة", "شكري", "قال"),
+                ("الاتصالات مستمرة مع جميع الأطراف", "شكري", "أضاف"),
+            ],
+        ),
+        # after a colon without quotation marks
+        (
+            "وقال المتحدث باسم الحكومة: الوضع تحت السيطرة تماما",
+            [],
+            [("الوضع تحت السيطرة تماما", "المتحدث باسم الحكومة", "قال")],
+        ),
+        # the quote first, the attribution after it
+        (
+            "«لن نتراجع عن قرارنا»، قالت رئيسة الوزراء في مؤتمر صحفي.",
+            [("رئيسة الوزراء", "PER", "per:pm")],
+            [("لن نتراجع عن قرارنا", "رئيسة الوزراء", "قالت")],
+        ),
+        # a short quoted phrase attributed to the subject of the sentence
+        (
+            "وتوعد رئيس الوزراء الإسرائيلي بـ«انتقام قوي».",
+            [("رئيس الوزراء الإسرائيلي", "PER", "per:pm")],
+            [("انتقام قوي", "رئيس الوزراء الإسرائيلي", None)],
+        ),
+        # a statement as the source
+        (
+            "وجاء في البيان الختامي: «ستتخذ القمة كل الإجراءات اللازمة».",
+            [],
+            [("ستتخذ القمة كل الإجراءات اللازمة", "البيان الختامي", "البيان")],
+        ),
+        # a quoted title with nobody to attribute it to is not a quote
+        ('"اكتمال المهمة"\nانسحبت القوات من المدينة.', [], []),
+    ],
+)
+def test_quotes_speaker_attribution(
+    text: str, entities: list[tuple[str, str, str]], expected: list[tuple[str, str, str | None]]
+) -> None:
+    quotes = extract_quotes(make_doc(text, entities))
+    got = [
+        (q.text, q.speaker.text if q.speaker else None, q.verb.text if q.verb else None)
+        for q in quotes
+    ]
+    assert got == expected
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        if q.speaker is not None:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+def test_quotes_speaker_keeps_entity_id() -> None:
+    doc = make_doc("وقال وزير الخارجية سامح شكري إن «الحل سياسي».", SHOUKRY[:2])
+    (q,) = extract_quotes(doc)
+    assert q.speaker is not None and q.speaker.entity_id == "per:shoukry"
