@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from waqai.errors import StoreError
 from waqai.store.db import Database
 
 INITIAL = [
@@ -125,7 +126,23 @@ MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
 ]
 
 
+def _foreign_tables(db: Database) -> list[str]:
+    """Tables of another application in a database that has no waqai migrations table."""
+    if db.is_postgres:
+        sql = "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+    else:
+        sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    tables = sorted(r[0] for r in db.rows(sql))
+    return [] if not tables or "migrations" in tables else tables
+
+
 def applied(db: Database) -> list[str]:
+    foreign = _foreign_tables(db)
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (" ..." if len(foreign) > 5 else "")
+        raise StoreError(
+            f"{db.url}: not a waqai store (it holds other tables: {shown}); refusing to change it"
+        )
     db.execute(
         "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
     )
