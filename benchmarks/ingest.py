@@ -70,6 +70,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--batch-size", type=int, default=32)
     args = ap.parse_args()
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="waqai-ingest-") as tmpdir:
         tmp = Path(tmpdir)
         folder = build_corpus(args.n, tmp / "corpus")
@@ -78,11 +79,15 @@ def main() -> None:
         "n": args.n,
         "pipeline": list(DEFAULT_PIPELINE),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPU(s), Python {platform.python_version()}",
+        "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
         "runs": rows,
     }
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"ingest of {args.n} SaudiNewsNet articles; pipeline: {', '.join(DEFAULT_PIPELINE)}")
+    print(
+        f"machine: {result['machine']}; 1-min load average before/after: {result['load_average']}"
+    )
     print(
         "| workers | docs/s | ingest s | rebuild s | rerun s | dup groups | mentions | merged events | db MB |"
     )

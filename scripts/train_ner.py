@@ -191,7 +191,9 @@ def main() -> None:
     features.clusters.cache_clear()
     word_features.cache_clear()
     if args.cv:
-        folds = [train_sents[i :: args.cv] for i in range(args.cv)]
+        # contiguous blocks: whole articles stay on one side, as for the test split
+        size = -(-len(train_sents) // args.cv)
+        folds = [train_sents[i : i + size] for i in range(0, len(train_sents), size)]
         scores = []
         for k in range(args.cv):
             rest = [s for j, f in enumerate(folds) if j != k for s in f]

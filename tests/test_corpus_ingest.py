@@ -14,7 +14,7 @@ import pytest
 
 from waqai.corpus.ingest import ingest
 from waqai.engines import LocalEngine, get_engine
-from waqai.errors import ConfigError
+from waqai.errors import ConfigError, WaqaiError
 from waqai.store import open_store
 
 STORY = (
@@ -92,6 +92,15 @@ def test_corpus_ingest_same_result_whatever_the_workers(
     with open_store(serial) as s:
         ingest([str(folder)], s, LocalEngine(1), batch_size=16)
     assert _state(store_url) == _state(serial)
+
+
+def _die(batch: list[int]) -> list[int]:
+    os._exit(3)  # a worker killed (out of memory, SIGKILL)
+
+
+def test_corpus_engine_worker_death_is_a_clear_error() -> None:
+    with LocalEngine(2) as engine, pytest.raises(WaqaiError, match="worker process died"):
+        list(engine.map_partitions(_die, [[1], [2]]))
 
 
 def test_corpus_engine_contract() -> None:

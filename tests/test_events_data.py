@@ -40,7 +40,7 @@ CONTEXTS = {
 }  # fmt: skip
 ENTRY_KEYS = {
     "type", "mode", "cameo", "context", "verbs", "forms", "participles", "nouns", "tails",
-    "after", "before", "near", "genitive", "swap",
+    "after", "before", "near", "genitive", "swap", "not_after",
 }  # fmt: skip
 
 
@@ -75,7 +75,7 @@ def test_events_trigger_entry_schema(i: int) -> None:
     for v in e.get("verbs") or ():
         past, present = v.split("/")
         assert present[0] in "يت", v
-    for key in ("forms", "participles", "nouns", "tails", "after", "before", "near"):
+    for key in ("forms", "participles", "nouns", "tails", "after", "before", "near", "not_after"):
         assert all(isinstance(w, str) and w.strip() == w and w for w in e.get(key) or ()), key
     assert e.get("genitive", "actor") in ("actor", "recipient")
 

@@ -140,3 +140,29 @@ def test_events_without_entities_or_timexes_still_work() -> None:
     e = only(code_events(doc), "COERCE")
     assert (e.mode, e.date, e.country) == ("curfew", None, None)
     assert e.actor is not None and e.actor.text == "السلطات"
+
+
+def test_events_definite_mention_refers_back_to_the_event() -> None:
+    text = (
+        "هاجم مسلحون نقطة تفتيش للجيش أمس.\n"
+        "وأعلنت وزارة الداخلية اعتقال عدد من المشتبه بهم.\n"
+        "ووصل وزير الداخلية إلى المنطقة صباح اليوم.\n"
+        "وأدان رئيس الوزراء الهجوم في بيان."
+    )
+    doc = make_doc(
+        text, timexes=[("أمس", "2023-03-11"), ("صباح اليوم", "2023-03-12")], published="2023-03-12"
+    )
+    e = only(code_events(doc), "ASSAULT")
+    assert [m.text for m in e.mentions] == ["هاجم", "هجوم"]
+    assert e.actor is not None and e.actor.text == "مسلحون"
+    assert e.date == "2023-03-11"
+
+
+def test_events_background_is_not_dated_by_default() -> None:
+    text = "اعتقلت الشرطة اليوم ناشطين.\nوكان البرلمان العراقي قد صوت على تمديد حالة الطوارئ في البلاد."
+    doc = make_doc(text, timexes=[("اليوم", "2023-03-12")], published="2023-03-12")
+    got = {(e.type, e.mode): e for e in code_events(doc)}
+    assert got[("COERCE", "arrest")].date == "2023-03-12"
+    martial = got[("COERCE", "martial-law")]
+    assert martial.date is None
+    assert martial.actor is not None and martial.actor.text == "البرلمان العراقي"

@@ -2,7 +2,8 @@
 
 Floors are pinned a little under the measured means so that a change that makes
 waqai worse fails here. Raising a floor is a normal commit; lowering one needs a
-reason in CHANGELOG.md. Measured on 37 articles (see docs/benchmarks.md).
+reason in CHANGELOG.md. Measured on 37 articles: dct 0.84, timex_acc 0.83, event_recall
+0.66, event_prec 0.63, actor_acc 0.83, quote_acc 0.96 (see docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ import pytest
 from waqai.events.evaluate import METRICS, mean, score
 
 FLOORS = {
-    "dct": 0.55,
-    "timex_acc": 0.60,
-    "event_recall": 0.40,
-    "event_prec": 0.40,
-    "actor_acc": 0.65,
-    "quote_acc": 0.85,
+    "dct": 0.70,
+    "timex_acc": 0.70,
+    "event_recall": 0.55,
+    "event_prec": 0.52,
+    "actor_acc": 0.75,
+    "quote_acc": 0.88,
 }
 
 

@@ -78,8 +78,17 @@ def test_time_lexicon_tables_have_valid_codes() -> None:
     for unit in spec["units"]:
         assert unit["unit"] in ("D", "W", "M", "Y", "H", "MIN", "DE")
         assert unit["count"] in (1, 2, "n")
-    for key in ("vague", "duration_triggers", "bare_year_after", "time_zones"):
+    for key in ("vague", "duration_triggers", "bare_year_after", "time_zones", "year_periods"):
         assert spec[key] and all(isinstance(v, str) and v.strip() for v in spec[key]), key
+    for key in ("of", "in", "article", "month_period", "both_days", "latest", "month_word"):
+        assert isinstance(spec[key], str) and ARABIC.match(spec[key]), key
+    assert all(isinstance(c, str) and len(c) == 1 for c in spec["proclitics"])
+
+
+def test_time_holidays_are_valid_days() -> None:
+    for h in load_yaml("time", "holidays.yaml"):
+        assert h["calendar"] in ("gregorian", "hijri") and ARABIC.match(h["name"])
+        assert 1 <= h["month"] <= 12 and 1 <= h["day"] <= 30
 
 
 def test_time_lexicon_loads() -> None:

@@ -67,6 +67,26 @@ def _run(text: str, published: str | None = None, now: str = "2026-11-29") -> Do
             "2021-10-25",
             "اليوم الاثنين ٢٥ أكتوبر",
         ),
+        (
+            "زار الرئيس المرفأ اليوم الخميس، بعد الانفجار الذي وقع مساء الثلاثاء 4 آب/أغسطس 2020.",
+            "2020-08-06",
+            "مساء الثلاثاء 4 آب/أغسطس 2020",
+        ),
+        (
+            "قصفت الطائرات المواقع أمس السبت، بعد توقيع الاتفاق يوم الجمعة 22 يوليو 2022 في إسطنبول.",
+            "2022-07-24",
+            "يوم الجمعة 22 يوليو 2022",
+        ),
+        (
+            "شنت القوات غارات فجر اليوم الجمعة ردا على الهجوم الذي وقع الأربعاء الماضي 10 يناير.",
+            "2024-01-12",
+            "الأربعاء الماضي 10 يناير",
+        ),
+        (
+            "أعلن المجلس اليوم السبت نتائج الجلسة التي عقدت مساء السبت 20 ماي 2023، على أن تبدأ الهدنة مساء الاثنين 22 ماي.",
+            "2023-05-20",
+            "مساء السبت 20 ماي 2023",
+        ),
     ],
 )
 def test_time_published_inferred(text: str, value: str, evidence: str) -> None:
@@ -134,3 +154,14 @@ def test_time_published_ignores_historical_weekday_dates() -> None:
 )
 def test_time_published_not_pinned_by_lists_or_past_dates(text: str) -> None:
     assert _run(text).published.value is None
+
+
+def test_time_published_skips_announced_dates() -> None:
+    # Thursday 30 July falls a week after "now": an announced event, not the report's date
+    doc = _run("يعقد المؤتمر يوم الخميس 30 تموز في العاصمة.", now="2015-07-23")
+    assert doc.published.value is None
+
+
+def test_time_published_not_pinned_by_old_full_dates_with_a_weekday_anchor() -> None:
+    doc = _run("قال الوزير اليوم الاثنين إن الأزمة بدأت في 11 سبتمبر 2001.")
+    assert doc.published.value is None

@@ -12,10 +12,11 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from waqai.engines.base import Engine
-from waqai.errors import ConfigError
+from waqai.errors import ConfigError, WaqaiError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -44,12 +45,17 @@ class LocalEngine(Engine):
             return
         pool = self._executor()
         pending: deque[Future[list[R]]] = deque()
-        for batch in partitions:
-            pending.append(pool.submit(fn, batch))
-            if len(pending) >= 2 * self.workers:
+        try:
+            for batch in partitions:
+                pending.append(pool.submit(fn, batch))
+                if len(pending) >= 2 * self.workers:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        except BrokenProcessPool as exc:
+            raise WaqaiError(
+                f"a worker process died ({exc}); what was committed is kept, rerun to resume"
+            ) from exc
 
     def close(self) -> None:
         if self._pool is not None:

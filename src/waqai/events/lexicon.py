@@ -44,8 +44,9 @@ PLOVER_TYPES = (
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 #: words after a trigger searched for its ``after`` words (a long subject may intervene)
-AFTER_WINDOW = 10
+AFTER_WINDOW = 14
 #: words before a trigger searched for its ``before`` words
 BEFORE_WINDOW = 5
 
@@ -83,6 +84,8 @@ class Entry:
     near: re.Pattern[str] | None
     genitive: str
     swap: bool
+    not_after: re.Pattern[str] | None = None
+    after_window: int = 14
 
     @property
     def constrained(self) -> bool:
@@ -175,14 +178,16 @@ class Lexicon:
                 heads += noun_forms(n)
             tails = [norm(t) for t in raw.get("tails") or ()]
             if tails and any(pos in ("past", "present", "participle") for _, pos in heads):
-                # a verb's object may come after its subject: "رفعت السلطات حظر التجول"
+                # a verb's object may come after its subject: "رفعت السلطات حظر التجول";
+                # a preposition only a few words later ("صادق البرلمان على")
                 loose = dict(
                     raw,
                     tails=None,
                     after=list(raw.get("tails") or ()) + list(raw.get("after") or ()),
                 )
                 j = len(self.entries)
-                self.entries.append(_entry(j, loose))
+                short = all(len(t) <= 3 for t in tails)
+                self.entries.append(_entry(j, loose, after_window=4 if short else AFTER_WINDOW))
                 for head, pos in heads:
                     if pos in ("past", "present", "participle"):
                         keys.setdefault(head, []).append((j, pos))
@@ -198,6 +203,11 @@ class Lexicon:
                             keys.setdefault(f"{v} {t}", []).append((i, pos))
                 else:
                     keys.setdefault(head, []).append((i, pos))
+        self._verbs = frozenset(
+            k
+            for k, vs in keys.items()
+            if " " not in k and any(p in ("past", "present") for _, p in vs)
+        )
         for key, values in keys.items():
             self._automaton.add_word(key, (len(key), tuple(values)))
         self._automaton.make_automaton()
@@ -219,8 +229,15 @@ class Lexicon:
             prefix, suffix = text[wstart:start], text[end:wend]
             if text[wstart:wend] in m.not_triggers:
                 continue
+            follow = _NEXT_WORD.match(text, wend)
             for idx, pos in values:
                 entry = self.entries[idx]
+                if (
+                    entry.not_after is not None
+                    and follow
+                    and entry.not_after.fullmatch(follow.group(1))
+                ):
+                    continue
                 if pos in ("past", "present", "participle"):
                     ok = prefix in m.verb_prefixes and suffix in m.verb_suffixes
                 elif pos == "construct":
@@ -249,10 +266,14 @@ class Lexicon:
                 taken.append(hit)
         return sorted(taken, key=lambda h: h.mstart)
 
+    def is_verb(self, word: str) -> bool:
+        """Whether ``word`` (matching form) is an inflected trigger verb."""
+        return word in self._verbs
+
     @staticmethod
     def _context_ok(e: Entry, text: str, words: list[tuple[int, int]], wi: int, wend: int) -> bool:
         if e.after is not None:
-            last = words[min(len(words) - 1, wi + AFTER_WINDOW)][1] if words else wend
+            last = words[min(len(words) - 1, wi + e.after_window)][1] if words else wend
             stop = _SENTENCE_END.search(text, wend, max(wend, last))
             if not e.after.search(text, wend, stop.start() if stop else max(wend, last)):
                 return False
@@ -279,7 +300,7 @@ def words(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-def _entry(i: int, raw: dict[str, Any]) -> Entry:
+def _entry(i: int, raw: dict[str, Any], after_window: int | None = None) -> Entry:
     typ = raw.get("type")
     if typ not in PLOVER_TYPES:
         raise DataError(f"waqai/events/data/triggers.yaml: entry {i} has unknown type {typ!r}")
@@ -295,6 +316,8 @@ def _entry(i: int, raw: dict[str, Any]) -> Entry:
         near=word_pattern(raw.get("near") or ()),
         genitive=raw.get("genitive", "actor"),
         swap=bool(raw.get("swap", False)),
+        not_after=word_pattern(raw.get("not_after") or (), clitics=False),
+        after_window=after_window or AFTER_WINDOW,
     )
 
 

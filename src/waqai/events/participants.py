@@ -193,30 +193,59 @@ def _find_mentions(doc: Document, date: str | None) -> list[Mention]:
         out.append(Mention(ms, me, e.entity_id, entity_code(e, date), "entity", e.type, country))
         taken.append((ms, me))
     out = _join_appositions(text, out)
-    taken = [(m.mstart, m.mend) for m in out]
+    # a character map of what entities already cover: an agent never overlaps one
+    covered = bytearray(len(text) + 1)
+    for m in out:
+        covered[m.mstart : m.mend] = b"\x01" * (m.mend - m.mstart)
     morph = morphology()
-    cands: list[tuple[int, int, str, str | None]] = []
+    cands: list[tuple[int, int, str]] = []
     for end_idx, (length, sector) in _agents().automaton.iter(text):
         end = end_idx + 1
         start = end - length
         ws, we = _word_bounds(text, start, end)
         if text[ws:start] not in morph.noun_prefixes or text[end:we] not in ("", "ه", "ها", "هم"):
             continue
-        if text[start:end].endswith("باسم"):
+        if any(covered[start:we]):
+            continue
+        cands.append((start, we, sector))
+    cands.sort(key=lambda c: (c[0], -c[1]))
+    for start, we, sector in cands:
+        if any(covered[start:we]):
+            continue
+        if text[start:we].endswith("باسم"):
             # "المتحدث باسم" names whom he speaks for: "المتحدث باسم الحكومة"
             nxt = re.match(r"\s+[^\W\d_]+", text[we:])
             we = we + nxt.end() if nxt else we
         mend, country = _extend(text, we, modifiers)
-        cands.append((start, mend, sector, country))
-    cands.sort(key=lambda c: (c[0], -c[1]))
-    for start, mend, sector, country in cands:
-        if any(s < mend and start < e for s, e in taken):
-            continue
+        while mend > we and any(covered[we:mend]):  # stop before an entity
+            mend = text.rfind(" ", we, mend)
+            mend = max(mend, we)
         out.append(Mention(start, mend, None, None, "agent", sector, country))
-        taken.append((start, mend))
+        covered[start:mend] = b"\x01" * (mend - start)
     out.sort(key=lambda m: m.mstart)
+    out = _join_titles(text, out)
     for m in out:
         m.prepositional = _is_prepositional(text, m.mstart)
+    return out
+
+
+def _join_titles(text: str, ms: list[Mention]) -> list[Mention]:
+    """A title phrase and the person named right after it are one participant, the person:
+    "وزيرة الإعلام منال عبد الصمد"، "المتحدث باسم الجيش الإسرائيلي دانيال هاغاري"."""
+    out: list[Mention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "agent"
+            and prev.etype in ("GOV", "MIL", "COP", "JUD", "LEG", "IGO")
+            and m.etype == "PER"
+            and len(text[prev.mend : m.mstart].split()) <= 3
+            and not re.search(r"[.،,:؛\"«»()\n]", text[prev.mend : m.mstart])
+        ):
+            out[-1] = Mention(prev.mstart, m.mend, m.entity_id, m.code, "entity", "PER", m.country)
+            continue
+        out.append(m)
     return out
 
 

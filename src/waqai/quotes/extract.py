@@ -19,6 +19,7 @@ import ahocorasick
 from waqai.document import Document, Participant, Quote, Sentence, Span
 from waqai.events.lexicon import morphology, norm, verb_forms, words
 from waqai.events.participants import Mention, finalize_codes, find_mentions, main_country
+from waqai.events.roles import after_dateline
 from waqai.resources import load_yaml
 
 _MARKS = re.compile(r"«([^»\n]+)»|“([^”\n]+)”|\"([^\"\n]+)\"")
@@ -83,15 +84,28 @@ def _gap(text: str, a: int, b: int) -> int:
 
 
 def _speaker(text: str, verb: _Verb, ms: list[Mention], qstart: int) -> Mention | None:
-    """The subject right after a reporting verb (VSO), preferring a person over a title."""
+    """The subject right after a reporting verb (VSO), preferring a person over a title;
+    for "نقلت وكالة X عن الوزير قوله", the one quoted after عن."""
     right = [m for m in ms if m.mstart >= verb.mend and m.mend <= qstart]
+    if text[verb.mstart : verb.mend].startswith("نقل"):
+        source = re.search(r"(?<![^\W\d_])عن\s+", text[verb.mend : qstart])
+        if source:
+            at = verb.mend + source.end()
+            quoted = next((m for m in right if m.mstart == at), None)
+            if quoted is not None:
+                return quoted
     subj = next(
         (
             m
             for m in right
             if not m.prepositional
-            and _gap(text, verb.mend, m.mstart) <= 2
+            # a title may stand between the verb and a person: "أعربت الممثلة الخاصة ... بلاسخارت"
+            and _gap(text, verb.mend, m.mstart) <= (6 if m.etype == "PER" else 2)
             and not _has_preposition(text[verb.mend : m.mstart])
+            and not re.search(
+                r"[،,:«\"“]|(?<![^\W\d_])(?:ان|انه|انها|بان)(?![^\W\d_])",
+                text[verb.mend : m.mstart],
+            )
         ),
         None,
     )
@@ -142,6 +156,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     bounds = [(mt.to_match(s.start), mt.to_match(s.end)) for s in sents]
     mentions = find_mentions(doc, doc.published.value)
     finalize_codes(mentions, main_country(doc))
+    actors = _event_actors(doc, mentions)
     spans: list[tuple[int, int]] = []
     for m in _MARKS.finditer(text):
         g = next(i for i in (1, 2, 3) if m.group(i) is not None)
@@ -179,9 +194,14 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 verb = v
                 break
         if speaker is None:
-            before = [m for m in ms if m.mend <= qs and not m.prepositional]
+            # the subject of the sentence: "وتوعد نتنياهو بـ«انتقام قوي»"
+            start = after_dateline(text, lo)
+            before = [m for m in ms if start <= m.mstart and m.mend <= qs and not m.prepositional]
             speaker = before[0] if before else None
             verb = next((v for v in reversed(verbs) if not v.noun), verbs[-1] if verbs else None)
+        if speaker is None:
+            # else the actor of the event the quote belongs to
+            speaker = next((a for t, a in reversed(actors) if lo <= t < qs), None)
         if speaker is None:
             for v in reversed(verbs):
                 statement = _statement(text, v, qs)
@@ -213,6 +233,20 @@ def _has_preposition(between: str) -> bool:
 @cache
 def _prepositions() -> frozenset[str]:
     return frozenset(norm(p) for p in load_yaml("events", "morphology.yaml")["prepositions"])
+
+
+def _event_actors(doc: Document, mentions: list[Mention]) -> list[tuple[int, Mention]]:
+    """(trigger offset, actor mention) of the document's events, when events were coded."""
+    by_span = {(m.mstart, m.mend): m for m in mentions}
+    out = []
+    for e in doc.events:
+        if e.actor is None:
+            continue
+        span = (doc.match.to_match(e.actor.start), doc.match.to_match(e.actor.end))
+        actor = by_span.get(span)
+        if actor is not None:
+            out.append((doc.match.to_match(e.trigger.start), actor))
+    return sorted(out, key=lambda x: x[0])
 
 
 def _prepositional_at(text: str, pos: int) -> bool:

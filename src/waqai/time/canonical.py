@@ -36,6 +36,7 @@ class Canon:
     set_value: str | None = None  # SET value, "P1W"
     vague: bool = False
     anchored_event: bool = False  # "بعد يومين من الانتخابات": relative to an event
+    same_year: bool = False  # "غشت من العام نفسه": the year of the previous date
 
     @property
     def has_date(self) -> bool:
@@ -97,7 +98,7 @@ def canonicalize(kind: str, f: dict[str, str], lx: Lexicon) -> Canon | None:
         if "wdb" in f:
             wd = lookup(lx.weekdays, f["wdb"])
             if wd is None:
-                wd = lookup(lx.weekdays, "ال" + f["wdb"])
+                wd = lookup(lx.weekdays_bare, f["wdb"])
             return None if wd is None else Canon(type="SET", set_value=f"XXXX-WXX-{wd + 1}")
         return Canon(type="SET", set_value=lookup(lx.sets, f["set"]))
     if kind in ("duration", "offset"):
@@ -127,10 +128,13 @@ def _date(f: dict[str, str], lx: Lexicon) -> Canon | None:
             return None
         shift = lookup(lx.directions, f["mod"]) if "mod" in f else 0
         return replace(c, type="TIME", part="NI", unit="D", shift=min(shift or 0, 0))
+    if "holiday" in f:  # "عيد الفطر": a day and month without a year
+        cal, month, day = lookup(lx.holidays, f["holiday"])
+        return replace(c, calendar=cal, month=month, day=day)
     if "chain" in f:
         return replace(c, chain=lookup(lx.chained_days, f["chain"]))
     if "per" in f:  # "العام الماضي", "هذا الشهر", "مطلع العام", "13 من الشهر الجاري"
-        unit = lookup(lx.periods, f["per"]) or ("Y" if "سن" in f["per"] else None)
+        unit = lookup(lx.periods, f["per"])
         if unit is None:
             return None
         shift = lookup(lx.directions, f["mod"]) if "mod" in f else 0
@@ -171,6 +175,8 @@ def _date(f: dict[str, str], lx: Lexicon) -> Canon | None:
             c = replace(c, year_shift=lookup(lx.directions, f["ymod"]))
         elif "ythis" in f:
             c = replace(c, year_shift=0)
+        elif "ysame" in f:
+            c = replace(c, same_year=True)
         return _with_day_prefix(c, f, lx)
     if year is not None:
         return replace(c, year=year)
@@ -189,6 +195,8 @@ def _with_day_prefix(c: Canon, f: dict[str, str], lx: Lexicon) -> Canon | None:
         c = replace(c, weekday=wd)
         if c.month is None and "mod" in f:
             c = replace(c, direction=lookup(lx.directions, f["mod"]))
+        elif c.month is not None and "wmod" in f and lookup(lx.directions, f["wmod"]) == 1:
+            c = replace(c, direction=1)  # "يوم الثلاثاء المقبل 28 يوليو الجاري": upcoming
     if "rel" in f and c.unit is None:
         c = replace(c, unit="D", shift=lookup(lx.relative_days, f["rel"]) or 0)
     return c

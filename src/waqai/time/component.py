@@ -23,8 +23,11 @@ def timexes(mentions: list[Mention], anchor: dt.date | None) -> list[Timex]:
     """Resolve every mention against the document date, in text order."""
     out: list[Timex] = []
     prev: dt.date | None = None
+    prev_year: int | None = None
     for i, m in enumerate(mentions):
         c = m.canon
+        if c.same_year and prev_year is not None:  # "غشت من العام نفسه"
+            c = replace(c, year=prev_year)
         if m.kind == "range_start" and i + 1 < len(mentions) and c.year is None:
             # "من 6 إلى 13 فبراير": the first date takes the year of the second
             end = resolve_day(mentions[i + 1].canon, anchor, prev)
@@ -35,6 +38,8 @@ def timexes(mentions: list[Mention], anchor: dt.date | None) -> list[Timex]:
         day = resolve_day(c, anchor, prev)
         if day is not None:  # "اليوم التالي" counts from the last day mentioned
             prev = day
+        if c.type == "DATE" and value and value[:4].isdigit() and (c.year or c.month):
+            prev_year = int(value[:4])
     return out
 
 

@@ -29,6 +29,7 @@ class Lexicon:
     months: dict[str, tuple[str, int]]  # form -> (calendar, month)
     month_standalone: frozenset[str]
     weekdays: dict[str, int]  # form with the article -> weekday (0=Monday)
+    weekdays_bare: dict[str, int]  # the same without the article ("كل جمعة")
     weekday_standalone: frozenset[str]
     cardinals: dict[str, int]
     day_ordinals: dict[str, int]
@@ -45,6 +46,7 @@ class Lexicon:
     boundaries: dict[str, str]
     sets: dict[str, str]
     era: dict[str, str]
+    holidays: dict[str, tuple[str, int, int]]  # name -> (calendar, month, day)
     words: dict[str, Any]  # the remaining lists and single words, folded
 
 
@@ -90,6 +92,15 @@ def lexicon() -> Lexicon:
         "this",
         "offset_of_event",
         "not_event",
+        "of",
+        "in",
+        "month_period",
+        "year_periods",
+        "both_days",
+        "latest",
+        "article",
+        "proclitics",
+        "same_year",
         "offset_not_after",
         "weekday_not_after",
         "approximately",
@@ -119,6 +130,11 @@ def lexicon() -> Lexicon:
         months=months,
         month_standalone=frozenset(standalone),
         weekdays=weekdays,
+        weekdays_bare={
+            f.removeprefix(words["article"]): wd
+            for f, wd in weekdays.items()
+            if f.startswith(words["article"])
+        },
         weekday_standalone=frozenset(wd_standalone),
         cardinals=_folded_map(nums, "cardinals", int),
         day_ordinals=_folded_map(nums, "day_ordinals", int),
@@ -135,6 +151,10 @@ def lexicon() -> Lexicon:
         boundaries=_folded_map(spec, "boundaries"),
         sets=_folded_map(spec, "sets"),
         era=_folded_map(spec, "era"),
+        holidays={
+            fold(h["name"]): (h["calendar"], int(h["month"]), int(h["day"]))
+            for h in load_yaml("time", "holidays.yaml")
+        },
         words=words,
     )
 

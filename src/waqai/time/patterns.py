@@ -42,7 +42,7 @@ _TEMPLATES: tuple[tuple[str, str, str], ...] = (
     (
         "range",
         "RFROM",
-        r"(?:<<RFROM>>)\s+(?:يومي\s+)?(?P<d1><<DAY>>)\s*(?:<<RTO>>)\s*(?P<second><<GDATE>>)",
+        r"(?:<<RFROM>>)\s+(?:<<BOTHDAYS>>\s+)?(?P<d1><<DAY>>)\s*(?:<<RTO>>)\s*(?P<second><<GDATE>>)",
     ),
     (
         "range",
@@ -53,30 +53,30 @@ _TEMPLATES: tuple[tuple[str, str, str], ...] = (
     (
         "date",
         "POD REL DAYWORD WD DIGIT ORD",
-        r"<<PREFIX>>(?:(?:ال)?(?P<day><<DAY>>)|(?P<dayw><<ORD>>))\s+من\s+(?:(?P<per>الشهر)\s+(?P<mod><<DIR>>)|(?P<this><<THIS>>)\s+(?P<per>الشهر))<<E>>",
+        r"<<PREFIX>>(?:(?:<<ART>>)?(?P<day><<DAY>>)|(?P<dayw><<ORD>>))\s+<<OF>>\s+(?:(?P<per><<MPER>>)\s+(?P<mod><<DIR>>)|(?P<this><<THIS>>)\s+(?P<per><<MPER>>))<<E>>",
     ),
     (
         "date",
         "POD REL DAYWORD WD DIGIT",
-        r"<<PREFIX>>(?P<nd1>\d{1,4})(?P<nsep>[/.\-])(?P<nd2>\d{1,2})(?P=nsep)(?P<nd3>\d{2,4})(?!\d)(?:\s*(?P<era>م)<<E>>)?",
+        r"<<PREFIX>>(?P<nd1>\d{1,4})(?P<nsep>[/.\-])(?P<nd2>\d{1,2})(?P=nsep)(?P<nd3>\d{2,4})(?!\d)(?:\s*(?P<era><<ERAG>>)<<E>>)?",
     ),
     ("date", "POD REL DAYWORD WD DIGIT ORD", r"<<PREFIX>><<HDATE>>"),
     (
         "date",
         "BND MONTHWORD HM",
-        r"(?:(?P<bound><<BND>>)\s+)?(?:شهر\s+)?(?P<hmonth><<HM>>)(?:\s*[،,]?\s*(?:(?:<<YW>>)\s+)?(?P<hyear><<HYEAR>>)(?:\s*(?P<hera><<ERA>>)<<E>>)?|\s+(?P<hmod><<DIR>>)<<E>>)",
+        r"(?:(?P<bound><<BND>>)\s+)?(?:<<MONTHW>>\s+)?(?P<hmonth><<HM>>)(?:\s*[،,]?\s*(?:(?:<<YW>>)\s+)?(?P<hyear><<HYEAR>>)(?:\s*(?P<hera><<ERA>>)<<E>>)?|\s+(?P<hmod><<DIR>>)<<E>>)",
     ),
     (
         "date",
         "BND MONTHWORD HM",
-        r"(?:(?P<bound><<BND>>)\s+)?(?:شهر\s+(?P<hmonth><<HM>>)|(?P<hmonth_s><<HMS>>))<<E>>",
+        r"(?:(?P<bound><<BND>>)\s+)?(?:<<MONTHW>>\s+(?P<hmonth><<HM>>)|(?P<hmonth_s><<HMS>>))<<E>>",
     ),
     (
         "date",
         "BND MONTHWORD GM",
         r"(?:(?P<bound><<BND>>)\s+)?<<MONTH>>(?:<<YEARTAIL>>|\s+(?P<mod><<DIR>>)<<E>>|<<YRELTAIL>>)",
     ),
-    ("date", "BND MONTHWORD", r"(?:(?P<bound><<BND>>)\s+)?شهر\s+<<MONTH>><<E>>"),
+    ("date", "BND MONTHWORD", r"(?:(?P<bound><<BND>>)\s+)?<<MONTHW>>\s+<<MONTH>><<E>>"),
     (
         "date",
         "BND GM",
@@ -97,19 +97,20 @@ _TEMPLATES: tuple[tuple[str, str, str], ...] = (
     (
         "date",
         "BND PER THIS",
-        r"(?:(?P<bound><<BND>>)\s+)?(?:(?P<per><<PER>>)(?:\s+(?P<before><<BEFORE>>))?\s+(?P<mod><<DIR>>)|(?P<this><<THIS>>)\s+(?P<per>السنه|<<PER>>))<<E>>",
+        r"(?:(?P<bound><<BND>>)\s+)?(?:(?P<per><<PER>>)(?:\s+(?P<before><<BEFORE>>))?\s+(?P<mod><<DIR>>)|(?P<this><<THIS>>)\s+(?P<per><<PER>>))<<E>>",
     ),
     ("date", "BND", r"(?P<bound><<BND>>)\s+(?P<per><<PER>>)<<E>>"),
+    ("date", "HOLIDAY", r"(?P<holiday><<HOLIDAY>>)<<E>>"),
     ("date", "POD CHAIN", r"(?:(?P<pod><<POD>>)\s+)?(?P<chain><<CHAIN>>)<<E>>"),
     (
         "date",
         "POD REL DAYWORD WD",
-        r"(?:(?P<pod><<POD>>)\s+)?(?:<<NOTTODAY>>(?P<rel><<REL>>)\s*[،,]?\s+)?(?:(?P<yawm>يوم)\s+)?(?P<wpar>\(\s*)?<<NOTWD>>(?P<wd><<WD>>)(?(wpar)\s*\))(?:\s+(?P<mod><<DIR>>))?<<E>>(?:(?=\s*[،,.:؛)\-\n]|\s*$)(?P<punct>))?",
+        r"(?:(?P<pod><<POD>>)\s+)?(?:<<NOTTODAY>>(?P<rel><<REL>>)\s*[،,]?\s+)?(?:(?P<yawm><<DAYW>>)\s+)?(?P<wpar>\(\s*)?<<NOTWD>>(?P<wd><<WD>>)(?(wpar)\s*\))(?:\s+(?P<mod><<DIR>>))?<<E>>(?:(?=\s*[،,.:؛)\-\n]|\s*$)(?P<punct>))?",
     ),
     (
         "date",
         "POD DAYWORD REL",
-        r"(?:(?P<pod><<POD>>)\s+)?(?:(?P<yawm>يوم)\s+)?<<NOTTODAY>>(?P<rel><<REL>>)<<E>>(?!\s+(?:<<TNB>>)<<E>>)",
+        r"(?:(?P<pod><<POD>>)\s+)?(?:(?P<yawm><<DAYW>>)\s+)?<<NOTTODAY>>(?P<rel><<REL>>)<<E>>(?!\s+(?:<<TNB>>)<<E>>)",
     ),
     (
         "date",
@@ -119,18 +120,18 @@ _TEMPLATES: tuple[tuple[str, str, str], ...] = (
     (
         "offset",
         "OFF",
-        r"<<NOTOFF>>(?P<dir><<OFF>>)\s+(?:(?:<<APPROX>>)\s+)?(?:(?P<num>\d+|<<NUMW>>)\s+(?P<unit><<UNIT>>)|(?P<unit>(?:<<UNIT12>>))(?!\s+ال[^\W\d_]))<<E>>(?!\s*\d)(?!\s+(?:<<GM>>|<<HM>>)<<E>>)(?:(?=\s+(?:<<OFE>>)<<E>>)(?!\s+(?:<<NOTEV>>)<<E>>)(?P<of>))?",
+        r"<<NOTOFF>>(?P<dir><<OFF>>)\s+(?:(?:<<APPROX>>)\s+)?(?:(?P<num>\d+|<<NUMW>>)\s+(?P<unit><<UNIT>>)|(?P<unit>(?:<<UNIT12>>))(?!\s+<<ART>>[^\W\d_]))<<E>>(?!\s*\d)(?!\s+(?:<<GM>>|<<HM>>)<<E>>)(?:(?=\s+(?:<<OFE>>)<<E>>)(?!\s+(?:<<NOTEV>>)<<E>>)(?P<of>))?",
     ),
     ("vague", "VAGUE", r"(?P<vague><<VAGUE>>)<<E>>"),
     (
         "duration",
         "DIGIT NUMW UNIT",
-        r"<<DTRIG>>(?:(?:(?:ال)?(?P<num>\d+)|(?P<numw><<NUMW>>))\s+(?P<unit><<UNIT>>)|(?P<unit1><<DUNIT12>>))<<E>>(?:\s+(?P<mod><<DIR>>|الاخيره)<<E>>)?",
+        r"<<DTRIG>>(?:(?:(?:<<ART>>)?(?P<num>\d+)|(?P<numw><<NUMW>>))\s+(?P<unit><<UNIT>>)|(?P<unit1><<DUNIT12>>))<<E>>(?:\s+(?P<mod><<DIR>>|<<LATEST>>)<<E>>)?",
     ),
     (
         "duration",
         "UNITAL",
-        r"<<DTRIG>>ال(?P<unit><<UNITN>>)\s+ال(?P<numw><<NUMW>>)(?:\s+(?P<mod><<DIR>>|الاخيره))?<<E>>",
+        r"<<DTRIG>><<ART>>(?P<unit><<UNITN>>)\s+<<ART>>(?P<numw><<NUMW>>)(?:\s+(?P<mod><<DIR>>|<<LATEST>>))?<<E>>",
     ),
     (
         "clock",
@@ -142,7 +143,7 @@ _TEMPLATES: tuple[tuple[str, str, str], ...] = (
         "DIGIT",
         r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?!\d)(?:\s+(?P<cp><<CP>>)<<E>>)?(?:\s+(?:<<TZ>>)<<E>>)?",
     ),
-    ("set", "EVERY", r"(?:<<EVERY>>)\s+(?:يوم\s+)?(?P<wdb><<WDB>>)<<E>>"),
+    ("set", "EVERY", r"(?:<<EVERY>>)\s+(?:<<DAYW>>\s+)?(?P<wdb><<WDB>>)<<E>>"),
     ("set", "SETS", r"(?P<set><<SETS>>)<<E>>"),
     (
         "date",
@@ -194,6 +195,9 @@ class Grammar:
 
 def _slots(lx: Lexicon) -> dict[str, str]:
     w = lx.words
+    of, in_, art = re.escape(w["of"]), re.escape(w["in"]), re.escape(w["article"])
+    month_word, day_word = re.escape(w["month_word"]), re.escape(w["day_word"])
+    yper = alternation(w["year_periods"])
     greg = [f for f, (cal, _) in lx.months.items() if cal == "gregorian"]
     hijri = [f for f, (cal, _) in lx.months.items() if cal == "hijri"]
     units12 = [f for f, u in lx.units.items() if u.count is not None]
@@ -201,7 +205,7 @@ def _slots(lx: Lexicon) -> dict[str, str]:
     day_units = [f for f in lx.units]
     gm = alternation(greg)
     month = (
-        rf"(?:شهر\s+)?(?P<month>{gm})"
+        rf"(?:{month_word}\s+)?(?P<month>{gm})"
         rf"(?:\s*[/\-–]\s*(?P<month2>{gm})|\s*\(\s*(?P<month3>{gm})\s*\))?"
     )
     dirs = alternation(lx.directions)
@@ -209,21 +213,22 @@ def _slots(lx: Lexicon) -> dict[str, str]:
     era = alternation(lx.era)
     eras_h = alternation([f for f, cal in lx.era.items() if cal == "hijri"])
     yeartail = (
-        rf"\s*[،,]?\s*(?:من\s+)?(?:(?:{yw})\s+)?(?P<year>{_YEAR})"
+        rf"\s*[،,]?\s*(?:{of}\s+)?(?:(?:{yw})\s+)?(?P<year>{_YEAR})"
         rf"(?:\s*(?P<era>{era})(?![^\W_]))?"
     )
     this = alternation(w["this"])
+    same_year = alternation(w["same_year"])
     yreltail = (
-        rf"\s+(?:من|في)\s+(?:(?P<yper>العام|السنه)\s+(?P<ymod>{dirs})|"
-        rf"(?P<ythis>(?:{this})\s+(?:العام|السنه)))(?![^\W_])"
+        rf"\s+(?:{of}|{in_})\s+(?:(?P<yper>{yper})\s+(?P<ymod>{dirs})|"
+        rf"(?P<ythis>(?:{this})\s+(?:{yper}))|(?P<ysame>{same_year}))(?![^\W_])"
     )
     ords = alternation(lx.day_ordinals)
     gdate = (
-        rf"(?:(?:ال)?(?P<day>{_DAY})|(?P<dayw>{ords})\s+من)\s*(?:من\s+)?{month}"
+        rf"(?:(?:{art})?(?P<day>{_DAY})|(?P<dayw>{ords})\s+{of})\s*(?:{of}\s+)?{month}"
         rf"(?:{yeartail}|\s+(?P<mod>{dirs})(?![^\W_])|{yreltail})?"
     )
     hdate = (
-        rf"(?:(?P<hday>{_DAY})|(?P<hdayw>{ords})\s+من)\s*(?:من\s+)?(?:شهر\s+)?"
+        rf"(?:(?P<hday>{_DAY})|(?P<hdayw>{ords})\s+{of})\s*(?:{of}\s+)?(?:{month_word}\s+)?"
         rf"(?P<hmonth>{alternation(hijri)})(?:\s*[،,]?\s*(?:(?:{yw})\s+)?(?P<hyear>{_HYEAR})"
         rf"(?:\s*(?P<hera>{era})(?![^\W_]))?|\s+(?P<hmod>{dirs})(?![^\W_]))?"
     )
@@ -232,7 +237,7 @@ def _slots(lx: Lexicon) -> dict[str, str]:
     corr = alternation(w["corresponding"])
     prefix = (
         rf"(?:(?P<pod>{alternation(lx.parts_of_day)})\s+)?(?:(?P<rel>{rel})\s*[،,]?\s+)?"
-        rf"(?:(?P<yawm>يوم)\s+)?(?:(?P<wpar>\(\s*)?(?P<wd>{wd})(?(wpar)\s*\))\s*[،,]?\s*(?:(?:{corr})\s+)?)?"
+        rf"(?:(?P<yawm>{day_word})\s+)?(?:(?P<wpar>\(\s*)?(?P<wd>{wd})(?(wpar)\s*\))(?:\s+(?P<wmod>{dirs}))?\s*[،,]?\s*(?:(?:{corr})\s+)?)?"
     )
     # "اليوم" after a paper or channel name is part of the name ("روسيا اليوم")
     today = re.escape(next(f for f, v in lx.relative_days.items() if v == 0 and " " not in f))
@@ -240,7 +245,7 @@ def _slots(lx: Lexicon) -> dict[str, str]:
     nottoday = rf"(?:{guards}(?={today})|(?!{today}))"
     bare = "|".join(rf"(?<={re.escape(x)}\s)" for x in w["bare_year_after"])
     dtrig = "|".join(rf"(?<={re.escape(x)}\s)" for x in w["duration_triggers"])
-    wdb = [f[2:] if f.startswith("ال") else f for f in lx.weekdays] + list(lx.weekdays)
+    wdb = [*lx.weekdays_bare, *lx.weekdays]
     return {
         "EARLY": alternation(w["earlier_today"]),
         "PREFIX": prefix,
@@ -264,6 +269,15 @@ def _slots(lx: Lexicon) -> dict[str, str]:
         "ERAH": eras_h,
         "DIR": dirs,
         "BND": alternation(lx.boundaries),
+        "HOLIDAY": alternation(lx.holidays),
+        "OF": of,
+        "ART": art,
+        "MONTHW": month_word,
+        "DAYW": day_word,
+        "MPER": re.escape(w["month_period"]),
+        "BOTHDAYS": re.escape(w["both_days"]),
+        "LATEST": re.escape(w["latest"]),
+        "ERAG": alternation(f for f, cal in lx.era.items() if cal == "gregorian"),
         "ORD": ords,
         "PER": alternation(lx.periods),
         "BEFORE": re.escape(w["before_direction"]),
@@ -295,8 +309,7 @@ def _slots(lx: Lexicon) -> dict[str, str]:
         "HW": alternation(lx.hour_words),
         "MW": alternation(lx.minute_words),
         "CP": alternation(lx.clock_periods),
-        "TZ": alternation(w["time_zones"])
-        + rf"|{re.escape(w['time_zone_word'])}\s+[^\W\d_]+(?:\s+المكرمه)?",
+        "TZ": alternation(w["time_zones"]) + rf"|{re.escape(w['time_zone_word'])}\s+[^\W\d_]+",
         "EVERY": re.escape(w["every"]),
         "SETS": alternation(lx.sets),
         "BAREYEAR": f"(?:{bare})",
@@ -384,10 +397,11 @@ def starter_forms(lx: Lexicon) -> dict[str, list[str]]:
         "VAGUE": first(w["vague"]),
         "NUMW": first(lx.cardinals),
         "UNIT": first(lx.units),
-        "UNITAL": ["ال" + f for f, u in lx.units.items() if u.count is None],
+        "UNITAL": [w["article"] + f for f, u in lx.units.items() if u.count is None],
         "CLOCKW": [w["clock_word"]],
         "EVERY": [w["every"]],
         "SETS": first(lx.sets),
+        "HOLIDAY": first(lx.holidays),
     }
 
 

@@ -14,16 +14,29 @@ When nothing pins the date, it stays unknown.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import replace
 
 from waqai.time.canonical import Canon
 from waqai.time.recognize import Mention
-from waqai.time.resolve import hijri_to_gregorian, pick_year
+from waqai.time.resolve import FUTURE_DAYS, hijri_to_gregorian, pick_year
 
 #: a dateline is a full date this close to the start of the text
 DATELINE_CHARS = 160
 #: punctuation that sets a dateline off from the report
 DATELINE_MARKS = ("-", "–", "—", "،", ",", ":", "(", ")", "|")
+
+
+def _upcoming(month: int, day: int, weekday: int, now: dt.date) -> bool:
+    """True if the day falls on the weekday soon after ``now``: an announced event, not a past one."""
+    for year in (now.year, now.year + 1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if now < d <= now + dt.timedelta(days=FUTURE_DAYS) and d.weekday() == weekday:
+            return True
+    return False
 
 
 def _explicit_day(c: Canon, now: dt.date) -> dt.date | None:
@@ -34,9 +47,9 @@ def _explicit_day(c: Canon, now: dt.date) -> dt.date | None:
         return hijri_to_gregorian(c.year, c.month, c.day) if c.year else None
     year = c.year
     if year is None:
-        if c.weekday is None:
+        if c.weekday is None or _upcoming(c.month, c.day, c.weekday, now):
             return None
-        year = pick_year(c.month, c.day, now, None, c.weekday)
+        year = pick_year(c.month, c.day, now, None, c.weekday, future_days=0)
         if year is None:
             return None
     try:
@@ -60,11 +73,32 @@ def _dateline(text: str, m: Mention) -> bool:
     return not before or before.endswith(DATELINE_MARKS) or after.startswith(DATELINE_MARKS)
 
 
+def today_weekday(mentions: list[Mention]) -> int | None:
+    """The weekday of the report itself, from "اليوم الخميس", "أمس الأربعاء" (→ Thursday)."""
+    votes: Counter[int] = Counter()
+    for m in mentions:
+        c = m.canon
+        if c.unit == "D" and c.weekday is not None and c.month is None and c.chain is None:
+            votes[(c.weekday - c.shift) % 7] += 1
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def infer_published(
     mentions: list[Mention], text: str, now: dt.date
 ) -> tuple[dt.date, Mention] | None:
-    """The document date and the mention it rests on, or None."""
-    best: tuple[tuple[int, dt.date, int], dt.date, Mention] | None = None
+    """The document date and the mention it rests on, or None.
+
+    Ranks: 4 a relative day with its date ("اليوم الخميس 13 يناير"); 3 a
+    dateline; 2 today's weekday ("اليوم الخميس") with a date named with its
+    own weekday: the first such weekday on or after that date ("الثلاثاء 4 آب
+    2020" → Thursday 6 August), preferring a date that falls on today's weekday
+    itself, else the latest; 1 a weekday with a day-month and no year.
+    """
+    weekday = today_weekday(mentions)
+    best: tuple[tuple[int, bool, dt.date, int], dt.date, Mention] | None = None
     for i, m in enumerate(mentions):
         c = m.canon
         if c.type == "TIME" and c.hour is None:
@@ -72,10 +106,16 @@ def infer_published(
         d = _explicit_day(c, now)
         if d is None:
             continue
+        same_day = False
         if c.unit == "D":  # "اليوم الخميس 13 يناير", "أمس الأربعاء 12 يناير"
-            rank, day = 3, d - dt.timedelta(days=c.shift)
+            rank, day = 4, d - dt.timedelta(days=c.shift)
         elif c.year is not None and _dateline(text, m):
-            rank, day = 2, d
+            rank, day = 3, d
+        elif weekday is not None and c.weekday is not None and c.direction != 1:
+            # a date named with its weekday is recent ("الثلاثاء 4 آب 2020"); bare full
+            # dates are as often history, and "المقبل" ones lie after the report
+            gap = (weekday - d.weekday()) % 7
+            rank, day, same_day = 2, d + dt.timedelta(days=gap), gap == 0
         elif c.weekday is not None and c.year is None and not c.direction:
             # a writer drops the year of a recent date ("الثلاثاء 27 أبريل 1909" is
             # history); "يوم الجمعة 26 يونيو الماضي" only says the report is later
@@ -85,7 +125,7 @@ def infer_published(
         if day > now + dt.timedelta(days=1):
             continue
         # the strongest kind of evidence; within a kind the latest day, then the first mention
-        key = (rank, day, -i)
+        key = (rank, same_day, day, -i)
         if best is None or key > best[0]:
             best = (key, day, m)
     if best is None:

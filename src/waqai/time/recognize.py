@@ -34,10 +34,28 @@ class Mention:
 
 
 _DIGITS = re.compile(r"\d+")
-_CLITICS = "وفبلك"
-# what may stand between a clock time and its date: "الساعة 10 من صباح اليوم"
-_CLOCK_GAP = re.compile(r"\s*[،,]?\s*(?:(?:من|في)\s+)?(?:يوم\s+)?")
-_DAY_WORD = re.compile(r"يوم\s+(?=\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Glue:
+    """Small patterns made from lexicon words."""
+
+    clitics: str  # proclitic letters before a date word
+    article: str
+    clock_gap: re.Pattern[str]  # between a clock time and its day: "الساعة 10 من صباح اليوم"
+    day_word: re.Pattern[str]  # "يوم" before a day number, left out of the span
+
+
+@cache
+def _glue() -> _Glue:
+    w = lexicon().words
+    of, in_, day = (re.escape(w[k]) for k in ("of", "in", "day_word"))
+    return _Glue(
+        "".join(w["proclitics"]),
+        w["article"],
+        re.compile(rf"\s*[،,]?\s*(?:(?:{of}|{in_})\s+)?(?:{day}\s+)?"),
+        re.compile(rf"{day}\s+(?=\d)"),
+    )
 
 
 #: the word class of a digit run ("13", "ال24")
@@ -75,15 +93,17 @@ def _starts(text: str) -> list[tuple[int, frozenset[str]]]:
         s = m.start()
         if _word_start(text, s):
             out[s] = out.get(s, frozenset()) | digit
-        if text[max(0, s - 2) : s] == "ال" and _word_start(text, s - 2):
-            out[s - 2] = out.get(s - 2, frozenset()) | digit  # "خلال الـ24 ساعة"
+        art = _glue().article
+        if text[max(0, s - len(art)) : s] == art and _word_start(text, s - len(art)):
+            out[s - len(art)] = out.get(s - len(art), frozenset()) | digit  # "خلال الـ24 ساعة"
     return sorted(out.items())
 
 
 def _word_start(text: str, start: int) -> bool:
     """True if ``start`` begins a word, or follows one or two proclitics that do."""
     k = start
-    while k > 0 and start - k < 2 and text[k - 1] in _CLITICS:
+    clitics = _glue().clitics
+    while k > 0 and start - k < 2 and text[k - 1] in clitics:
         k -= 1
     return k == 0 or not _is_word_char(text[k - 1])
 
@@ -122,7 +142,7 @@ def find(mt: MatchText) -> list[Mention]:
             out.append(_span(mt, *m.span(names[first]), "range_start", first_canon))
             out.append(_span(mt, *m.span(names["second"]), "date", canon))
             continue
-        dw = _DAY_WORD.match(text, s)
+        dw = _glue().day_word.match(text, s)
         if dw and "wd" not in f and "rel" not in f:
             s = dw.end()
         out.append(_span(mt, s, e, alt.kind, canon))
@@ -156,5 +176,5 @@ def _dateish(a: Mention, b: Mention) -> bool:
 
 
 def _adjacent(mt: MatchText, a: Mention, b: Mention) -> bool:
-    gap = mt.original[a.end : b.start]
-    return _CLOCK_GAP.fullmatch(gap) is not None
+    gap = mt.text[mt.to_match(a.end) : mt.to_match(b.start)]
+    return _glue().clock_gap.fullmatch(gap) is not None

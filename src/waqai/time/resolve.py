@@ -1,10 +1,10 @@
 """Step 3 of 3: one resolver that places a :class:`Canon` on the calendar.
 
 Everything relative is anchored on the document date: "الجاري" is the
-anchor's month, a day and month without a year take the year that puts them
-nearest before the anchor (a date up to ``FUTURE_DAYS`` ahead stays in the
-anchor's year, for announced events), a weekday is its latest occurrence on
-or before the anchor unless "المقبل". Without an anchor, relative values stay
+anchor's month; a day and month without a year take their latest occurrence
+no later than ``FUTURE_DAYS`` after the anchor (news is mostly about the past,
+but announced events lie ahead); a weekday is its latest occurrence on or
+before the anchor unless "المقبل". Without an anchor, relative values stay
 ``None``. Hijri dates go through the Umm al-Qura table of ``hijridate``.
 """
 
@@ -17,8 +17,8 @@ from hijridate import Gregorian, Hijri
 
 from waqai.time.canonical import Canon
 
-#: a day-month without a year may lie this many days after the anchor
-FUTURE_DAYS = 30
+#: a day-month without a year may lie this many days after the anchor (announced events)
+FUTURE_DAYS = 60
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
@@ -61,9 +61,15 @@ def pick_year(
     anchor: dt.date,
     direction: int | None = None,
     weekday: int | None = None,
+    future_days: int = FUTURE_DAYS,
 ) -> int | None:
-    """The year of a day-month (or month) written without one, seen from ``anchor``."""
+    """The year of a day-month (or month) written without one, seen from ``anchor``.
+
+    The latest year that puts it no later than ``future_days`` after the anchor
+    (with a weekday: the latest such year in which the day falls on it).
+    """
     y, m = anchor.year, anchor.month
+    limit = anchor + dt.timedelta(days=future_days)
     if direction == 0:
         return y
     if direction is not None and day is not None:
@@ -78,19 +84,12 @@ def pick_year(
         return y if month < m else y - 1
     if direction == 1:
         return y if month > m else y + 1
-    if weekday is not None and day is not None:
-        limit = anchor + dt.timedelta(days=FUTURE_DAYS)
-        for year in range(limit.year, limit.year - 40, -1):
-            d = _date(year, month, day)
-            if d is not None and d <= limit and d.weekday() == weekday:
-                return year
-        return None
-    first = _date(y, month, day or 1)
-    if first is None:  # 29 February of a common year: the leap year before
-        return next((yy for yy in range(y, y - 8, -1) if _date(yy, month, day or 1)), None)
-    if first <= anchor + dt.timedelta(days=FUTURE_DAYS):
-        return y
-    return y - 1
+    span = 40 if weekday is not None else 9  # 9: back to a leap year for 29 February
+    for year in range(limit.year, limit.year - span, -1):
+        d = _date(year, month, day or 1)
+        if d is not None and d <= limit and (weekday is None or d.weekday() == weekday):
+            return year
+    return None
 
 
 def resolve_day(c: Canon, anchor: dt.date | None, prev: dt.date | None) -> dt.date | None:

@@ -1,0 +1,203 @@
+"""Who did what to whom: the actor and recipient of a trigger from Arabic clause order.
+
+No parser: the roles come from the order of the trigger and the candidate mentions
+of its sentence (entities and agent phrases, see :mod:`waqai.events.participants`)
+and from a few function words kept as data in ``morphology.yaml`` (prepositions,
+complementizers, coordinators, light verbs, agent markers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from waqai.errors import DataError
+from waqai.events.cues import Context
+from waqai.events.lexicon import Hit, norm, word_pattern
+from waqai.events.participants import Mention
+from waqai.resources import load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class _Syntax:
+    agent_marker: re.Pattern[str]
+    clause_openers: frozenset[str]
+    light_verbs: frozenset[str]
+    agent_relative: re.Pattern[str]
+    pronominal: frozenset[str]
+
+
+@cache
+def _syntax() -> _Syntax:
+    m = load_yaml("events", "morphology.yaml")
+    agent = word_pattern(m["agent_markers"], clitics=False)
+    if agent is None:
+        raise DataError("waqai/events/data/morphology.yaml: agent_markers is empty")
+    return _Syntax(
+        agent,
+        frozenset(norm(w) for w in m["complementizers"] + m["coordinators"]),
+        frozenset(norm(w) for w in m["light_verbs"]),
+        re.compile(
+            r"\s+(?:" + "|".join(re.escape(norm(w)) for w in m["agent_relatives"]) + r")\s+"
+        ),
+        frozenset(norm(w) for w in m["pronominal_complementizers"]),
+    )
+
+
+def _gap(ctx: Context, a: int, b: int) -> int:
+    """Words between matching offsets ``a`` and ``b``."""
+    return len(re.findall(r"[^\W\d_]+", ctx.text[a:b])) if b > a else 0
+
+
+def assign_roles(
+    hit: Hit, ms: list[Mention], ctx: Context, lo: int
+) -> tuple[Mention | None, Mention | None]:
+    """Actor and recipient of a trigger among the mentions of its sentence.
+
+    Arabic clause order decides: a noun phrase right after a verb is its subject
+    (VSO) unless the verb is conjoined ("وطالب") to an earlier clause whose subject
+    it shares or has a preverbal subject (SVO after أن، "كانت المنظمة قد أرسلت");
+    a masdar's genitive is its actor or patient (انسحاب القوات / اعتقال الناشطين);
+    a masdar object of a light verb (أعلن، شن، قرر) takes that verb's subject; a
+    participle (متهمًا) takes the subject of its sentence.
+    """
+    text = ctx.text
+    syn = _syntax()
+    tstart = hit.mstart - len(hit.prefix)
+    tend = hit.mend + len(hit.suffix)
+    right = [m for m in ms if m.mstart >= tend]
+    left = [m for m in ms if m.mend <= tstart]
+    actor: Mention | None = None
+    recipient: Mention | None = None
+    # "بين X و Y": both sides of a meeting or call
+    between = re.match(r"\s+(?:[^\W\d_]+\s+){0,2}?بين\s", text[tend:])
+    if between and right:
+        after = [m for m in right if m.mstart >= tend + between.end() - 1]
+        if after:
+            actor = after[0]
+            recipient = next((m for m in after[1:] if _gap(ctx, actor.mend, m.mstart) <= 1), None)
+            return _ordered(hit, actor, recipient)
+    marker = syn.agent_marker.search(text, tend, min(len(text), tend + 60))
+    if marker:
+        actor = next(
+            (
+                m
+                for m in right
+                if m.mstart >= marker.end() and _gap(ctx, marker.end(), m.mstart) == 0
+            ),
+            None,
+        )
+    relative = syn.agent_relative.match(text, tend) if hit.pos == "noun" else None
+    if relative and actor is None:
+        # "هجوم شنه عشرات من المناصرين"، "الهجوم الذي شنته حماس"
+        actor = next((m for m in right if m.mstart == relative.end()), None)
+    lo = after_dateline(text, lo)
+    region = _clause_start(ctx, lo, tstart, syn.clause_openers)
+    subject_left = next((m for m in left if m.mstart >= region and not m.prepositional), None)
+    opener = _word_before(text, region)
+    if subject_left is None and opener in syn.pronominal:
+        # "أعلنت الشرطة أنها قتلت ...": the pronoun stands for the subject before it
+        subject_left = next((m for m in left if m.mstart >= lo and not m.prepositional), None)
+    first = next((m for m in right if _gap(ctx, tend, m.mstart) == 0 and not m.prepositional), None)
+    if hit.pos == "participle":
+        actor = actor or next((m for m in left if m.mstart >= lo and not m.prepositional), None)
+        recipient = first
+        return _ordered(hit, actor, recipient)
+    if hit.pos == "noun":
+        if first is not None and hit.entry.genitive == "recipient":
+            recipient = first
+        elif first is not None and actor is None:
+            actor = first
+        if actor is None:
+            # "بدء القوات الروسية الانسحاب": the noun phrase before the masdar is its subject,
+            # unless it is the subject of a verb before it ("أدان الرئيس الهجوم")
+            imm = next((m for m in reversed(left) if _gap(ctx, m.mend, tstart) <= 1), None)
+            if imm is not None and not imm.prepositional and not _after_verb(text, imm.mstart):
+                actor = imm
+        if actor is None:
+            light = _light_verb(ctx, syn, region, tstart)
+            if light is not None:
+                between_ms = [m for m in left if m.mstart >= light and not m.prepositional]
+                actor = between_ms[0] if between_ms else subject_left
+        # a possessive suffix or a ب complement refers back to the clause subject:
+        # "أعلنت الحكومة استقالتها"، "ردّ ماكرون بالتحذير"
+        if actor is None and ((hit.suffix and hit.suffix != "ا") or "ب" in hit.prefix):
+            actor = subject_left
+    elif actor is None:
+        conjoined = hit.prefix[:1] in ("و", "ف") and _gap(ctx, region, tstart) >= 3
+        near = next(
+            (m for m in right if _gap(ctx, tend, m.mstart) <= 2 and not m.prepositional), None
+        )
+        after_qad = _word_before(text, tstart) == "قد"  # "كانت المنظمة قد أرسلت"
+        if (
+            opener in syn.pronominal
+            and subject_left is not None
+            or (conjoined or after_qad)
+            and subject_left is not None
+            and (first is None or first.etype in ("CVL", "REB", "MIL", "PTS", "GPE", "LOC"))
+        ):
+            actor = subject_left
+        else:
+            actor = first or subject_left or near
+    if recipient is None:
+        for m in right:
+            if _gap(ctx, tend, m.mstart) > 6:
+                break
+            if m is not actor and not (actor and m.entity_id and m.entity_id == actor.entity_id):
+                recipient = m
+                break
+    return _ordered(hit, actor, recipient)
+
+
+def _after_verb(text: str, pos: int) -> bool:
+    """Whether the word before ``pos`` is a verb of the trigger lexicon or a light verb."""
+    from waqai.events.lexicon import lexicon
+
+    w = _word_before(text, pos)
+    return w in _syntax().light_verbs or lexicon().is_verb(w) or lexicon().is_verb(w[1:])
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([^\W\d_]+)[^\w]*$", text[max(0, pos - 30) : pos])
+    return m.group(1) if m else ""
+
+
+def after_dateline(text: str, lo: int) -> int:
+    """Skip a dateline ("الخرطوم - ") at the start of a sentence."""
+    m = re.match(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[-–—]\s+", text[lo : lo + 40])
+    return lo + m.end() if m else lo
+
+
+def _light_verb(ctx: Context, syn: _Syntax, region: int, pos: int) -> int | None:
+    """End offset of the nearest light verb (أعلن، شن) before ``pos`` in its clause."""
+    found = None
+    for m in re.finditer(r"[^\W\d_]+", ctx.text[region:pos]):
+        w = m.group()
+        if w in syn.light_verbs or (w[:1] in ("و", "ف") and w[1:] in syn.light_verbs):
+            found = region + m.end()
+    if found is not None and _gap(ctx, found, pos) > 16:
+        return None
+    return found
+
+
+def _ordered(
+    hit: Hit, actor: Mention | None, recipient: Mention | None
+) -> tuple[Mention | None, Mention | None]:
+    if (
+        actor is not None
+        and recipient is not None
+        and actor.entity_id
+        and actor.entity_id == recipient.entity_id
+    ):
+        recipient = None
+    return (recipient, actor) if hit.entry.swap else (actor, recipient)
+
+
+def _clause_start(ctx: Context, lo: int, pos: int, complementizers: frozenset[str]) -> int:
+    """Start of the clause of ``pos``: after the last complementizer (أن، إن) or the sentence start."""
+    start = lo
+    for m in re.finditer(r"[^\W\d_]+", ctx.text[lo:pos]):
+        if m.group() in complementizers:
+            start = lo + m.end()
+    return start
