@@ -14,6 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 ARABIC = "أعلنت وزارة الخارجية المصرية اليوم الأحد 5 مارس 2023 أن الوزير سامح شكري بحث مع نظيره الأردني الأوضاع في غزة."
+#: distinct sentences, so that every good input is a distinct document
+OTHERS = [
+    "وصل وفد أمني تركي إلى بغداد أمس الاثنين لبحث أمن الحدود المشتركة.",
+    "تظاهر آلاف الطلاب في الجزائر العاصمة يوم الثلاثاء 2 أبريل 2019 للمطالبة برحيل النظام.",
+    "أعلن الجيش السوداني مساء الخميس هدنة لمدة ثلاثة أيام في الخرطوم.",
+    "وقعت روسيا وأوكرانيا في إسطنبول اتفاقا لتصدير الحبوب في 22 يوليو 2022.",
+    "فرضت الولايات المتحدة عقوبات جديدة على شركات نفط إيرانية الشهر الماضي.",
+]
 BIG = 50 * 1024 * 1024
 
 
@@ -50,8 +58,8 @@ CASES: dict[str, tuple[Callable[[Path], object], str]] = {
         lambda p: p.write_bytes("Un café crème à l'été.".encode("latin-1")),
         "invalid UTF-8",
     ),
-    "utf16-nobom.txt": (lambda p: p.write_bytes(ARABIC.encode("utf-16-le")), "ok"),
-    "cp1256.txt": (lambda p: p.write_bytes(ARABIC.encode("cp1256")), "ok"),
+    "utf16-nobom.txt": (lambda p: p.write_bytes(OTHERS[0].encode("utf-16-le")), "ok"),
+    "cp1256.txt": (lambda p: p.write_bytes(OTHERS[1].encode("cp1256")), "ok"),
     "mixed-scripts.txt": (
         lambda p: p.write_text(
             ARABIC + " Moscow (Москва) said: «ceasefire» 停火 ✓", encoding="utf-8"
@@ -83,16 +91,17 @@ def write_cases(folder: Path, names: list[str] | None = None) -> dict[Path, str]
     return out
 
 
-def write_corpus_cases(folder: Path) -> dict[str, str]:
-    """Inputs for ingest only: HTML, JSONL with a broken line, a symlink loop."""
+def write_corpus_cases(folder: Path) -> int:
+    """Inputs for ingest only: HTML, JSONL with a broken line, a symlink loop; returns the good documents' count."""
     folder.mkdir(parents=True, exist_ok=True)
-    nested = "<div>" * 5000 + f"<p>{ARABIC}</p>"
+    nested = "<div>" * 5000 + f"<p>{OTHERS[2]}</p>"
     (folder / "nested.html").write_text(f"<html><body>{nested}", encoding="utf-8")
     (folder / "unclosed.html").write_text(
-        f"<html><head><title>خبر<body><article><p>{ARABIC}<p>وأضاف الوزير", encoding="utf-8"
+        f"<html><head><title>خبر</title><body><article><p>{OTHERS[3]}<p>وأضاف الوزير أن",
+        encoding="utf-8",
     )
     lines = [
-        json.dumps({"id": "a1", "text": ARABIC, "published": "2023-03-05"}, ensure_ascii=False),
+        json.dumps({"id": "a1", "text": OTHERS[4], "published": "2023-03-05"}, ensure_ascii=False),
         '{"id": "a2", "text": "نص مكسور',
         json.dumps({"id": "a3", "text": ARABIC.replace("الأحد", "الاثنين 6")}, ensure_ascii=False),
     ]
@@ -100,5 +109,5 @@ def write_corpus_cases(folder: Path) -> dict[str, str]:
     loop = folder / "loop"
     loop.mkdir()
     (loop / "again").symlink_to(loop, target_is_directory=True)
-    (folder / "good.txt").write_text(ARABIC, encoding="utf-8")
-    return {"feed.jsonl:2": "invalid JSON"}
+    (folder / "good.txt").write_text(ARABIC + " (وكالات)", encoding="utf-8")
+    return 5  # nested.html, unclosed.html, feed.jsonl lines 1 and 3, good.txt

@@ -136,7 +136,7 @@ def test_io_warc_html_responses(tmp_path: Path, name: str) -> None:
     assert len(good) == 1
     assert good[0].meta["url"] == "http://news.example/a" and good[0].published == "2022-01-13"
     assert good[0].meta["crawled"] == "2022-01-14T00:00:00Z"
-    assert [(b.line, b.reason) for b in bad] == [(3, "no main text found in HTML")]
+    assert [(b.line, b.reason) for b in bad] == [(3, "no text found in HTML")]
 
 
 def test_io_broken_warc(tmp_path: Path) -> None:
@@ -207,3 +207,27 @@ def test_io_unreadable_file(tmp_path: Path) -> None:
     p.chmod(0)
     (bad,) = read_input(str(p))
     assert isinstance(bad, BadRecord) and "permission denied" in bad.reason.lower()
+
+
+@pytest.mark.parametrize(
+    ("html", "expected", "how"),
+    [
+        (
+            "<html><body>" + "<div>" * 5000 + "<p>أعلن الجيش هدنة في الخرطوم.</p>",
+            "أعلن الجيش هدنة في الخرطوم.",
+            "plain",
+        ),
+        (
+            "<html><head><title>خبر</title><body><article><p>تظاهر آلاف في الجزائر.<p>وأضاف الوزير أن",
+            "تظاهر آلاف في الجزائر.\nوأضاف الوزير أن",
+            "main",
+        ),
+    ],
+)
+def test_io_html_broken_markup_falls_back(html: str, expected: str, how: str) -> None:
+    from waqai.io.html import html_record
+
+    rec = html_record(html, "page.html")
+    assert isinstance(rec, Record)
+    assert rec.text.strip() == expected
+    assert rec.meta.get("html_extraction", "main") == how

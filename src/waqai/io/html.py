@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from typing import Any
 
 from waqai.errors import InputError
@@ -28,17 +29,70 @@ def _trafilatura() -> Any:
     return trafilatura
 
 
+class _TextOnly(HTMLParser):
+    """Visible text of any HTML, however broken or deep (no tree is built)."""
+
+    SKIP = frozenset(
+        {"script", "style", "head", "title", "nav", "footer", "header", "aside", "noscript"}
+    )
+    BLOCK = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "article", "section"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self.skipping:
+            self.skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def plain_text(html: str) -> str:
+    """A last-resort text of a page that the main-text extractor cannot read."""
+    parser = _TextOnly()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
 def html_record(html: str, path: str, line: int = 0, url: str | None = None) -> Record | BadRecord:
-    """The main text and metadata of one HTML page."""
+    """The main text and metadata of one HTML page.
+
+    trafilatura's precise extraction first, then its recall mode, then the
+    plain visible text (deeply nested or broken markup defeats the tree
+    builders): a page with readable text is never dropped.
+    """
     trafilatura = _trafilatura()
+    extraction = "main"
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+        text = getattr(doc, "text", None) if doc is not None else None
+        if not text or not text.strip():
+            extraction = "recall"
+            doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, favor_recall=True)
+            text = getattr(doc, "text", None) if doc is not None else None
     except Exception as exc:  # trafilatura raises many kinds on broken markup
-        return BadRecord(path, f"cannot parse HTML ({type(exc).__name__}: {exc})", line)
-    text = getattr(doc, "text", None) if doc is not None else None
+        log.debug("%s: trafilatura failed (%s)", path, exc)
+        doc, text = None, None
     if not text or not text.strip():
-        return BadRecord(path, "no main text found in HTML", line)
+        extraction = "plain"
+        text = plain_text(html)
+    if not text.strip():
+        return BadRecord(path, "no text found in HTML", line)
     meta: dict[str, Any] = {"path": path, "format": "html"}
+    if extraction != "main":
+        meta["html_extraction"] = extraction
     if line:
         meta["line"] = line
     for name in ("title", "url", "sitename"):
