@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from waqai.entities import gazetteer
-from waqai.resources import load_tsv
+from waqai.resources import load_tsv, load_yaml
+from waqai.text.normalize import normalize
 from waqai.text.tokenize import clitic_analyses, default_analysis
 
 WINDOW = (-2, -1, 1, 2)
@@ -27,6 +28,18 @@ def clusters() -> dict[str, tuple[str, str]]:
     except Exception:  # noqa: BLE001 - clusters are optional while training
         return {}
     return {r["word"]: (r["coarse"], r["fine"]) for r in rows}
+
+
+@cache
+def name_tokens() -> frozenset[str]:
+    """Words of known person names (actor dictionary, office holders)."""
+    out: set[str] = set()
+    for r in load_tsv("entities", "persons.tsv"):
+        out.update(normalize(w) for w in r["name"].split())
+    for p in load_yaml("entities", "leaders.yaml"):
+        for n in p["names"]:
+            out.update(normalize(w) for w in n.split())
+    return frozenset(w for w in out if len(w) >= 3)
 
 
 def _stripped(word: str) -> str:
@@ -63,11 +76,17 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         "c=" + c[0],
         "cf=" + c[1],
     ]
+    names = name_tokens()
+    is_name = word in names or bare in names
+    if is_name:
+        own.append("name")
     if len(bare) >= 4:
         own.extend("t=" + bare[k : k + 3] for k in range(1, len(bare) - 3))
     if not ("\u0600" <= word[0] <= "\u06ff"):
         own.append("shape=latin")
     ctx = ("w=" + word, "b=" + bare, "c=" + c[0])
+    if is_name:
+        ctx += ("name",)
     return tuple(own), ctx
 
 

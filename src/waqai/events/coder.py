@@ -30,6 +30,8 @@ _PLACE_CUE = re.compile(
     r"(?:^|\s)(?:في|من|إلى|الى|داخل|قرب|شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي)"
     r"(?:\s+(?:مدينه|بلده|قريه|منطقه|محافظه|ولايه|اقليم|العاصمه|مخيم|مدن))?\s*$"
 )
+#: a place before the trigger: "وفي نيامي، تظاهر ..."
+_IN_PLACE = re.compile(r"(?:^|\s)و?في(?:\s+(?:مدينه|العاصمه|منطقه|محافظه|ولايه))?\s*$")
 _QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
 
 
@@ -211,7 +213,7 @@ def _draft(
     actor, recipient = assign_roles(hit, sent_mentions, ctx, lo)
     if typ == "ASSAULT" and mode is None:
         mode = _assault_mode(ctx.text, lo, hi)
-    location = _location(hit, sent_mentions, ctx.text)
+    location = _location(hit, sent_mentions, ctx.text, lo, hi)
     country = _country(typ, location, actor, recipient) or country0
     definite = hit.pos == "noun" and (hit.prefix.endswith(("ال", "لل")) or bool(hit.suffix))
     conf = 0.55 + (0.15 if actor else 0) + (0.1 if e.constrained or e.tails else 0)
@@ -268,10 +270,28 @@ def _country(
     return None
 
 
-def _location(hit: Hit, ms: list[Mention], text: str) -> Mention | None:
-    """The first place after the trigger governed by a locative word ("في بغداد"، "بالخرطوم")."""
+def _location(hit: Hit, ms: list[Mention], text: str, lo: int, hi: int) -> Mention | None:
+    """The place of the event: the first place after the trigger governed by a locative word
+    ("في بغداد"، "بالخرطوم"), else one opening its clause ("وفي نيامي، تظاهر ...")."""
+    after = _place_in(text, ms, hit.mend, min(hi, hit.mend + 120))
+    if after is not None:
+        return after
+    # a place before the trigger, governed by في: "وفي نيامي، تظاهر ..."، "قال إن في بغداد ..."
     for m in ms:
-        if m.mstart < hit.mend or m.etype not in ("GPE", "LOC") or not m.country:
+        before = lo <= m.mstart and m.mend <= hit.mstart
+        if (
+            before
+            and m.etype in ("GPE", "LOC")
+            and m.country
+            and _IN_PLACE.search(text, max(0, m.mstart - 20), m.mstart)
+        ):
+            return m
+    return None
+
+
+def _place_in(text: str, ms: list[Mention], start: int, end: int) -> Mention | None:
+    for m in ms:
+        if m.mstart < start or m.mend > end or m.etype not in ("GPE", "LOC") or not m.country:
             continue
         if text[m.mstart - 1 : m.mstart] == "ب" or _PLACE_CUE.search(
             text, max(0, m.mstart - 20), m.mstart

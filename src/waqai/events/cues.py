@@ -40,6 +40,7 @@ class Cues:
     background_window: int
     embedding_types: frozenset[str]
     embedding_window: int
+    lam_verbs: re.Pattern[str]
 
 
 def _p(words: list[str], clitics: bool = True) -> re.Pattern[str]:
@@ -74,6 +75,7 @@ def cues() -> Cues:
         background_window=int(c["background"]["window"]),
         embedding_types=frozenset(c["embedding_types"]),
         embedding_window=int(c["embedding_window"]),
+        lam_verbs=_p(c["lam_complement_verbs"]),
     )
 
 
@@ -146,7 +148,11 @@ class Context:
         """A purpose clause, a named plan or topic, or a noun inside a name or title."""
         clitics = hit.prefix[:-2] if hit.prefix.endswith("ال") else hit.prefix
         if "ل" in clitics:
-            return True  # لـ + masdar/verb: purpose ("لدعم"، "للاحتجاج"، "ليدعم")
+            # لـ + masdar/verb is a purpose ("لدعم"), unless the verb before takes لـ
+            # ("تعرض الميناء لضربة")
+            return not self._search(
+                self.c.lam_verbs, self.before(hit, 4, floor)
+            )  # لـ + masdar/verb: purpose ("لدعم"، "للاحتجاج"، "ليدعم")
         if self._search(self.c.not_event, self.before(hit, self.c.not_event_window, floor)):
             return True
         if hit.pos == "noun" and hit.prefix in ("", "ال") and hit.word > 0:
