@@ -164,13 +164,14 @@ def build_cities(
             names = []
             for n in alt.split("|"):
                 n = clean_name(n)
-                if len(normalize(n)) >= 3 and arabic_only(n) and n not in names:
-                    names.append(n)
+                key = normalize(n)
+                common = outside[key] >= 2 and outside[key] > inside[key]
+                if len(key) >= 3 and arabic_only(n) and n not in names and not common:
+                    names.append(n)  # a word mostly seen outside entities is no city name
             if not names:
                 continue
             population = int(pop or 0)
-            # a name mostly seen outside entities in news text is a common word
-            safe = all(outside[normalize(n)] <= inside[normalize(n)] for n in names[:1])
+            safe = outside[normalize(names[0])] <= inside[normalize(names[0])]
             rule = population >= RULE_MIN_POPULATION and safe and " " not in names[0]
             rows.append(
                 {

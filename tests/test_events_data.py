@@ -108,6 +108,7 @@ def test_events_cues_schema() -> None:
         assert c[key]["words"], key
     assert isinstance(c["negation"]["window"], int)
     assert set(c["embedding_types"]) <= set(PLOVER_TYPES)
+    assert set(c["reaction_types"]) <= set(PLOVER_TYPES)
     assert c["name_heads"] and c["clause_breaks"] and c["lam_complement_verbs"]
 
 

@@ -78,7 +78,14 @@ def test_time_lexicon_tables_have_valid_codes() -> None:
     for unit in spec["units"]:
         assert unit["unit"] in ("D", "W", "M", "Y", "H", "MIN", "DE")
         assert unit["count"] in (1, 2, "n")
-    for key in ("vague", "duration_triggers", "bare_year_after", "time_zones", "year_periods"):
+    for key in (
+        "vague",
+        "duration_triggers",
+        "bare_year_after",
+        "time_zones",
+        "year_periods",
+        "not_current_before",
+    ):
         assert spec[key] and all(isinstance(v, str) and v.strip() for v in spec[key]), key
     for key in ("of", "in", "article", "month_period", "both_days", "latest", "month_word"):
         assert isinstance(spec[key], str) and ARABIC.match(spec[key]), key

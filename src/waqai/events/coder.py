@@ -122,6 +122,7 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
         si = max(0, bisect_left(sent_starts, hit.mstart + 1) - 1)
         lo, hi = bounds[si]
         embedded_in = _embedding(hit, recent, si, ctx, lo)
+        reaction = _reaction_to(hit, recent, si, ctx)
         recent.append((hit, si))
         in_quote = any(a <= hit.mstart < b for a, b in quoted)
         if in_quote and opts.skip_quoted:
@@ -135,6 +136,8 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
         if d is not None:
             if in_quote and d.modality == "asserted":
                 d.modality = "reported"  # a speaker's words, not the writer's
+            if reaction:
+                d.definite = True  # "أدان الهجوم": the attack reported before
             drafts.append(d)
     merged = _merge(drafts)
     newsday = next(
@@ -159,6 +162,20 @@ def _embedding(
             return None
         return prev
     return None
+
+
+def _reaction_to(hit: Hit, recent: list[tuple[Hit, int]], si: int, ctx: Context) -> bool:
+    """Whether a noun trigger is what a reaction is about ("أدانت مصر الهجوم"، "رحب بالاتفاق"):
+    such a mention refers back to an event reported elsewhere."""
+    if hit.pos != "noun":
+        return False
+    for prev, psi in reversed(recent):
+        if psi != si:
+            return False
+        if prev.entry.type in ctx.c.reaction_types:
+            between = ctx.text[prev.mend : hit.mstart]
+            return hit.word - prev.word <= 6 and not re.search(r"[.،,؛:!?؟\n]", between)
+    return False
 
 
 def _content_mode(drafts: list[_Draft], governor: Hit, content_type: str) -> None:

@@ -41,6 +41,7 @@ class Cues:
     embedding_types: frozenset[str]
     embedding_window: int
     lam_verbs: re.Pattern[str]
+    reaction_types: frozenset[str]
 
 
 def _p(words: list[str], clitics: bool = True) -> re.Pattern[str]:
@@ -76,6 +77,7 @@ def cues() -> Cues:
         embedding_types=frozenset(c["embedding_types"]),
         embedding_window=int(c["embedding_window"]),
         lam_verbs=_p(c["lam_complement_verbs"]),
+        reaction_types=frozenset(c["reaction_types"]),
     )
 
 

@@ -103,6 +103,7 @@ def lexicon() -> Lexicon:
         "same_year",
         "offset_not_after",
         "weekday_not_after",
+        "not_current_before",
         "approximately",
         "duration_triggers",
         "bare_year_after",

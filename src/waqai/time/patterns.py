@@ -46,6 +46,11 @@ _TEMPLATES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "range",
+        "BOTHDAYS",
+        r"(?:<<BOTHDAYS>>)\s+(?P<d1><<DAY>>)\s*(?:<<RTO>>)\s*(?P<second><<GDATE>>)",
+    ),
+    (
+        "range",
         "RFROM YW",
         r"(?:(?:<<RFROM>>)\s+(?:(?:<<YW>>)\s+)?|(?:<<YW>>)\s+)(?P<y1><<YEAR>>)\s*(?:<<RTO>>)\s*(?P<second>(?P<year><<YEAR>>)(?:\s*(?P<era><<ERA>>)<<E>>)?)",
     ),
@@ -384,6 +389,7 @@ def starter_forms(lx: Lexicon) -> dict[str, list[str]]:
         "WD": first(lx.weekdays),
         "ORD": first(lx.day_ordinals),
         "RFROM": first(w["range_from"]),
+        "BOTHDAYS": [w["both_days"]],
         "YW": first(w["year_words"]),
         "BND": first(lx.boundaries),
         "MONTHWORD": [w["month_word"]],

@@ -3,12 +3,16 @@
 A careful reader dates a report by its explicit anchors: "اليوم الخميس 13
 يناير" (today is that day), "أمس الأربعاء 12 يناير" (today is the day
 after); else a dateline with a full date at the top ("القاهرة - 5 مارس 2023
-(رويترز)"); else the latest weekday-with-date written without a year ("يوم
-الاثنين 25 أكتوبر": the report is from that day or later). Among anchors of
-one kind the latest day wins. A date with its year and weekday ("الثلاثاء
-27 أبريل 1909") is history and pins nothing. A missing year is the latest
-one not after ``now`` in which the day and month fall on the stated weekday.
-When nothing pins the date, it stays unknown.
+(رويترز)"); else arithmetic the text does itself ("اليوم الخميس ... بعد تسعة
+أيام على اعتقالها يوم الثلاثاء 13 سبتمبر"); else today's weekday ("اليوم
+الخميس", "أمس الأربعاء") placed after the dates the text reports: first one
+written with its own weekday, then a day-month that falls on a weekday named
+with أمس/اليوم, then the latest full date that is neither history nor an
+announcement. Without today's weekday, the latest weekday-with-date written
+without a year ("يوم الاثنين 25 أكتوبر": the report is from that day or
+later). Among anchors of one kind the latest day wins. A missing year is one
+the text states elsewhere in which the date fits, else the latest one not
+after ``now``. When nothing pins the date, it stays unknown.
 """
 
 from __future__ import annotations
