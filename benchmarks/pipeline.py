@@ -16,11 +16,11 @@ Prints a table, writes ``benchmarks/results/pipeline.json`` and the
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -31,7 +31,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from saudinewsnet import load_articles, write_folder  # noqa: E402
+from corpus import articles as corpus_articles  # noqa: E402
+from corpus import build_corpus  # noqa: E402
 
 import waqai  # noqa: E402
 from waqai.document import Document  # noqa: E402
@@ -41,6 +42,13 @@ ROOT = Path(__file__).resolve().parents[1]
 WAQAI = str(Path(sys.executable).with_name("waqai"))
 SEED = ROOT.parent / "shared" / "seed" / "article.txt"
 START, END = "<!-- bench:pipeline:start -->", "<!-- bench:pipeline:end -->"
+
+
+def load_articles(n: int) -> list[dict[str, Any]]:
+    out = list(itertools.islice(corpus_articles(), n))
+    if len(out) < n:
+        raise SystemExit(f"only {len(out)} articles available, {n} requested")
+    return out
 
 
 def machine() -> str:
@@ -189,14 +197,10 @@ def main() -> None:
     }
     result["cold_start_s"] = round(cold_start(), 3)
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "in"
-        write_folder(articles[: max(args.ingest_n, 1000)], folder)
-        small = Path(tmp) / "rss"
-        write_folder(articles[:1000], small)
+        small = build_corpus(1000, Path(tmp) / "rss")
         result["peak_rss_mb"] = round(peak_rss_mb(small), 1)
         if args.ingest_n:
-            ing_folder = Path(tmp) / "ing"
-            write_folder(articles[: args.ingest_n], ing_folder)
+            ing_folder = build_corpus(args.ingest_n, Path(tmp) / "ing")
             one = ingest(ing_folder, 1)
             two = ingest(ing_folder, 2)
             if one and two:
@@ -206,7 +210,6 @@ def main() -> None:
                     "workers_2_docs_per_s": round(args.ingest_n / two, 1),
                     "scaling": round(one / two, 2),
                 }
-        shutil.rmtree(folder, ignore_errors=True)
     peer = peer_dates(articles[: args.peer_n])
     if peer:
         result["dates_vs_dateparser"] = {k: round(v, 3) for k, v in peer.items()}
