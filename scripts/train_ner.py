@@ -24,12 +24,13 @@ import pycrfsuite
 
 from waqai.entities import conll, gazetteer
 from waqai.entities.features import gazetteer_tags, sequence_features, word_features
-from waqai.entities.ner import file_hash
+from waqai.entities.ner import decode, file_hash
 from waqai.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "waqai" / "entities" / "data"
 VERSION = "1.0.0"
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 
 FANE_TYPES = {
     **dict.fromkeys(
@@ -152,10 +153,13 @@ def train(sents: list[conll.Sentence], path: Path, c1: float, c2: float, iters: 
     trainer.train(str(path))
 
 
-def evaluate(path: Path, sents: list[conll.Sentence]) -> conll.Score:
+def evaluate(path: Path, sents: list[conll.Sentence], o_threshold: float) -> conll.Score:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
-    pred = [conll.from_bilou(tagger.tag(sentence_features(s))) for s in sents]
+    pred = []
+    for s in sents:
+        tagger.set(sentence_features(s))
+        pred.append(decode(tagger, len(s), o_threshold))
     return conll.score([[t for _, t in s] for s in sents], pred)
 
 
@@ -164,9 +168,12 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.05)
-    ap.add_argument("--iters", type=int, default=150)
+    ap.add_argument("--iters", type=int, default=100)
     ap.add_argument("--no-fane", action="store_true")
     ap.add_argument("--no-clusters", action="store_true")
+    ap.add_argument(
+        "--o-threshold", type=float, default=0.5, help="P(O) below which a token is an entity"
+    )
     ap.add_argument("--cv", type=int, default=0, help="k-fold cross-validation on train only")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
@@ -194,15 +201,18 @@ def main() -> None:
         # contiguous blocks: whole articles stay on one side, as for the test split
         size = -(-len(train_sents) // args.cv)
         folds = [train_sents[i : i + size] for i in range(0, len(train_sents), size)]
-        scores = []
+        scores: dict[float, list[tuple[float, float, float]]] = {}
         for k in range(args.cv):
             rest = [s for j, f in enumerate(folds) if j != k for s in f]
             tmp = Path(f"/tmp/waqai_cv{k}.crfsuite")
             train(rest + extra, tmp, args.c1, args.c2, args.iters)
-            sc = evaluate(tmp, folds[k])
-            scores.append(sc.micro()[2])
-            print(f"fold {k}: F1={sc.micro()[2]:.2f} {time.time() - t0:.0f}s", flush=True)
-        print(f"cv mean F1={sum(scores) / len(scores):.2f}")
+            for th in THRESHOLDS:
+                sc = evaluate(tmp, folds[k], th)
+                scores.setdefault(th, []).append(sc.micro())
+            print(f"fold {k}: {time.time() - t0:.0f}s", flush=True)
+        for th, prf in scores.items():
+            mean = [sum(x[i] for x in prf) / len(prf) for i in range(3)]
+            print(f"cv o_threshold={th}: P={mean[0]:.2f} R={mean[1]:.2f} F1={mean[2]:.2f}")
         return
     model = args.out / "ner.crfsuite"
     train(train_sents + extra, model, args.c1, args.c2, args.iters)
@@ -211,6 +221,7 @@ def main() -> None:
         "version": VERSION,
         "sha256": file_hash(model.read_bytes()),
         "labels": ["PER", "LOC", "ORG", "MISC"],
+        "o_threshold": args.o_threshold,
         "training": {
             "anercorp_train_sentences": len(train_sents),
             "newsfane_sentences": len(extra),

@@ -365,16 +365,6 @@ def hostile_doc():
 
 
 # --- engines (issue #8) ---------------------------------------------------------------
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """``slow`` tests run with ``make stress`` (``-m slow``), not in every ``make test``."""
-    if "slow" in (config.getoption("markexpr") or ""):
-        return
-    skip = pytest.mark.skip(reason="slow: run with -m slow (make stress)")
-    for item in items:
-        if "slow" in item.keywords:
-            item.add_marker(skip)
-
-
 @pytest.fixture(scope="session")
 def dask_scheduler():
     """The address of a Dask LocalCluster (2 single-threaded worker processes) for the session.

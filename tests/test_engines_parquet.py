@@ -94,9 +94,10 @@ def test_engines_parquet_dask_dataset_same_and_resumable(
             [str(engine_folder)], out, DaskEngine(scheduler=dask_scheduler), 4, NOW, stop_after_two
         )
     done = sorted(p.name for p in (out / "documents").iterdir())
-    assert "part-000000.parquet" in done and "part-000001.parquet" in done
+    # the two partitions the driver saw, perhaps more: cancelled tasks already running finish
+    assert done[:2] == ["part-000000.parquet", "part-000001.parquet"]
     rest = write_dataset([str(engine_folder)], out, DaskEngine(scheduler=dask_scheduler), 4, NOW)
-    assert rest.batches == 6 - len(done) and rest.failed == 2
+    assert rest.batches <= 4 and rest.failed == 2  # partitions written before are skipped
     assert _dataset(out) == local_dataset
     again = write_dataset([str(engine_folder)], out, DaskEngine(scheduler=dask_scheduler), 4, NOW)
     assert (again.read, again.added, again.skipped, again.batches) == (24, 0, 24, 0)

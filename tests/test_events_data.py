@@ -40,7 +40,12 @@ CONTEXTS = {
 }  # fmt: skip
 ENTRY_KEYS = {
     "type", "mode", "cameo", "context", "verbs", "forms", "participles", "nouns", "tails",
-    "after", "before", "near", "genitive", "swap", "not_after",
+    "after", "before", "near", "genitive", "swap", "not_after", "actors", "actor_types", "quoted",
+}  # fmt: skip
+#: agent sectors of agents.yaml and the sector suffixes of entity actor codes
+SECTORS = {
+    "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", "MED", "BUS", "IGO",
+    "PTS", "NGO", "INS",
 }  # fmt: skip
 
 
@@ -78,6 +83,12 @@ def test_events_trigger_entry_schema(i: int) -> None:
     for key in ("forms", "participles", "nouns", "tails", "after", "before", "near", "not_after"):
         assert all(isinstance(w, str) and w.strip() == w and w for w in e.get(key) or ()), key
     assert e.get("genitive", "actor") in ("actor", "recipient")
+    assert set(e.get("actors") or ()) <= SECTORS
+    for sector, target in (e.get("actor_types") or {}).items():
+        typ, _, mode = target.partition("/")
+        assert sector in SECTORS and typ in PLOVER_TYPES, (sector, target)
+        assert not mode or mode in MODES.get(typ, set()), target
+    assert e.get("quoted", True) in (True, False)
 
 
 def test_events_every_type_has_triggers() -> None:

@@ -84,7 +84,9 @@ def test_time_lexicon_tables_have_valid_codes() -> None:
         "bare_year_after",
         "time_zones",
         "year_periods",
-        "not_current_before",
+        "history_before",
+        "announced_before",
+        "complementizers",
     ):
         assert spec[key] and all(isinstance(v, str) and v.strip() for v in spec[key]), key
     for key in ("of", "in", "article", "month_period", "both_days", "latest", "month_word"):

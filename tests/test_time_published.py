@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
 from waqai.document import Document, Published
 from waqai.time.component import annotate
+from waqai.time.published import stated_years
+from waqai.time.recognize import find
 
 
 def _run(text: str, published: str | None = None, now: str = "2026-11-29") -> Document:
@@ -165,3 +168,116 @@ def test_time_published_skips_announced_dates() -> None:
 def test_time_published_not_pinned_by_old_full_dates_with_a_weekday_anchor() -> None:
     doc = _run("قال الوزير اليوم الاثنين إن الأزمة بدأت في 11 سبتمبر 2001.")
     assert doc.published.value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "evidence"),
+    [
+        # today's weekday after the latest recent full date: Monday 15 August → Wednesday 17
+        (
+            "غادر آخر جندي فرنسي مالي في 15 أوت 2022 بعد تسع سنوات من التدخل العسكري. "
+            "واتهمت باماكو اليوم الأربعاء باريس بدعم الجماعات المسلحة في شمال البلاد.",
+            "2022-08-17",
+            "15 أوت 2022",
+        ),
+        # the date falls on the day named with "أمس": Sunday 9 January → Monday 10
+        (
+            "قالت الشرطة أمس الأحد إن المهاجمين الذين اقتحموا السجن في 9 يناير 2022 ما زالوا فارين.",
+            "2022-01-10",
+            "9 يناير 2022",
+        ),
+        # "منذ 25 يوليو 2021" is history and "من المقرر ... 17 ديسمبر 2022" an announcement
+        (
+            "أعلنت هيئة الانتخابات التونسية اليوم الثلاثاء النتائج الأولية للاستفتاء على الدستور "
+            "الذي جرى في 25 يوليو 2022، بعد عام من التدابير الاستثنائية التي يعمل بها الرئيس "
+            "منذ 25 يوليو 2021. ومن المقرر أن تجرى الانتخابات التشريعية في 17 ديسمبر 2022.",
+            "2022-07-26",
+            "25 يوليو 2022",
+        ),
+        # a range without a year on "أمس الأحد", the year from elsewhere in the text
+        (
+            "اختتمت أمس الأحد أعمال القمة التي عقدت يومي 23 و24 سبتمبر/أيلول في نيويورك، وأكد "
+            "المشاركون التزامهم بالاتفاق الموقع في 13 يوليو/تموز 2023.",
+            "2023-09-25",
+            "24 سبتمبر/أيلول",
+        ),
+        # a weekday-date without a year takes the year the text states (2017, not 2023)
+        (
+            "يتوجه الناخبون في إقليم كردستان اليوم الاثنين إلى صناديق الاقتراع، رغم قرار "
+            "المحكمة الاتحادية الصادر في 18 سبتمبر 2017 بتعليق الاستفتاء. وكان بارزاني قد أكد "
+            "في مؤتمر صحفي يوم الأحد 24 سبتمبر أن التصويت سيجري في موعده.",
+            "2017-09-25",
+            "يوم الأحد 24 سبتمبر",
+        ),
+        # the first day of a range falls on today's weekday in the year of the edition
+        (
+            "افتتحت اليوم الأربعاء في الدوحة الدورة الحادية والثلاثون لمعرض الكتاب لعام 2022، "
+            "ويستمر المعرض من 9 إلى 18 مارس الجاري بمشاركة 37 دولة.",
+            "2022-03-09",
+            "9",
+        ),
+        # "بعد تسعة أيام على ... الثلاثاء 13 سبتمبر" picks the Thursday 22, not the 15th
+        (
+            "تظاهر الآلاف اليوم الخميس في طهران، بعد تسعة أيام على اعتقالها يوم الثلاثاء 13 "
+            "سبتمبر. وكانت قد توفيت الجمعة الماضية، وقال والدها أمس الأربعاء إنها لم تكن مريضة.",
+            "2022-09-22",
+            "بعد تسعة أيام",
+        ),
+        # without a weekday, "اليوم" in the same sentence says the offset counts to today
+        (
+            "عاد الهدوء اليوم إلى شوارع المدينة بعد أسبوع على الاشتباكات التي اندلعت في 5 أكتوبر 2023.",
+            "2023-10-12",
+            "بعد أسبوع",
+        ),
+    ],
+)
+def test_time_published_from_today_weekday_and_reported_dates(
+    text: str, value: str, evidence: str
+) -> None:
+    doc = _run(text)
+    assert doc.published.value == value
+    ev = doc.published.evidence
+    assert ev is not None and ev.text == evidence and doc.text[ev.start : ev.end] == evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an announcement, history, a date marked الماضي, a day-month off the weekday
+        "أعلن الرئيس اليوم الخميس أن الانتخابات من المقرر أن تجرى في 24 ديسمبر 2021.",
+        "قال المتحدث اليوم الأحد إن البلاد تعيش أزمة سياسية منذ 25 يوليو 2021.",
+        "قال الوزير اليوم الخميس إن الاتفاق الموقع يوم 10 مارس الماضي ما زال صامدا.",
+        "قال الوزير اليوم الاثنين إن المفاوضات التي بدأت في 10 مايو ستستأنف بعد تعثرها عام 2019.",
+        # "اليوم" governs the saying, not the offset
+        "قال الوزير اليوم إن الهدنة انهارت بعد يومين على توقيعها في 5 مارس 2023.",
+    ],
+)
+def test_time_published_not_pinned_by_unfit_reported_dates(text: str) -> None:
+    assert _run(text).published.value is None
+
+
+def test_time_published_stated_years_latest_first_not_after_now() -> None:
+    text = 'أجرت الدول الثلاث مناورات "الحزام البحري 2023" بعد نسخة عام 2019 وأخرى مقررة عام 2031.'
+    doc = Document(text=text)
+    years = stated_years(find(doc.match), text, dt.date(2026, 11, 29))
+    assert years == [2023, 2019]
+
+
+def test_time_published_offset_off_the_weekday_is_no_anchor() -> None:
+    # Tuesday 13 + 3 days is a Friday, not "اليوم الخميس": the weekday date alone decides
+    doc = _run(
+        "تظاهر الآلاف اليوم الخميس، بعد ثلاثة أيام على اعتقالها يوم الثلاثاء 13 سبتمبر 2022."
+    )
+    assert doc.published.value == "2022-09-15"
+    assert doc.published.evidence is not None
+    assert doc.published.evidence.text == "يوم الثلاثاء 13 سبتمبر 2022"
+
+
+def test_time_published_yearless_date_without_stated_year_uses_last_year_only() -> None:
+    text = "أفاد سكان صباح اليوم الثلاثاء بهدوء حذر في الخرطوم مع بدء سريان الهدنة في 25 أبريل."
+    # 25 April 2023 is a Tuesday: the last 25 April before now
+    doc = _run(text, now="2023-06-01")
+    assert doc.published.value == "2023-04-25"
+    assert doc.published.evidence is not None and doc.published.evidence.text == "25 أبريل"
+    # 25 April 2026 is a Saturday; an older Tuesday 25 April would be a guess
+    assert _run(text, now="2026-11-29").published.value is None

@@ -84,6 +84,10 @@ def ingest(
     .html/.htm and .warc/.warc.gz. Documents already stored are skipped, so a
     rerun after an interruption finishes the job. Bad inputs are recorded in
     the store with the reason. Exit code: 0 all ok, 1 some failed, 2 usage.
+
+    --engine dask runs the batches on a Dask cluster (a local one, or the one
+    at --scheduler) with the same results; --out DIR writes a Parquet dataset
+    (documents/, events/, errors/) instead of the store. See docs/scale.md.
     """
     from rich.console import Console
 

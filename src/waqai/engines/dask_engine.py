@@ -152,7 +152,7 @@ class DaskEngine(Engine):
                 yield pending.popleft().result()
         finally:
             # an interrupted run must not leave its batches running on a shared cluster
-            if pending:
+            if pending and self._client is not None:
                 self._client.cancel(list(pending))
 
     def close(self) -> None:

@@ -216,15 +216,28 @@ def propagate(text: str, found: list[Mention]) -> list[Mention]:
     ]
 
 
+class _Cover:
+    """Which characters are taken: a bytearray, so overlap tests run in C."""
+
+    def __init__(self, n: int) -> None:
+        self.taken = bytearray(n + 1)
+
+    def free(self, m: Mention) -> bool:
+        return self.taken.find(1, m.start, m.end) == -1
+
+    def take(self, m: Mention) -> None:
+        self.taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+
+
 def merge(rules: list[Mention], model: list[Mention]) -> list[Mention]:
     """Longest first; a model span that cuts a rule span (neither contains the other) loses."""
-
-    def cuts(m: Mention, r: Mention) -> bool:
-        overlap = m.start < r.end and r.start < m.end
-        contains = m.start <= r.start and r.end <= m.end
-        return overlap and not contains
-
-    model = [m for m in model if not any(cuts(m, r) for r in rules)]
+    n = max((m.end for m in [*rules, *model]), default=0)
+    # interior[k]: offset k lies strictly inside a rule span; a model span whose start or
+    # end lies there cuts that rule (a model span inside a rule loses on length anyway)
+    interior = bytearray(n + 2)
+    for r in rules:
+        interior[r.start + 1 : r.end] = b"\x01" * (r.end - r.start - 1)
+    model = [m for m in model if not (interior[m.start] or interior[m.end])]
     # the model's reading in context wins over a city name (فريق برشلونة is a team)
     typed = {(m.start, m.end) for m in model if m.type in ("ORG", "PER")}
     rules = [
@@ -232,22 +245,20 @@ def merge(rules: list[Mention], model: list[Mention]) -> list[Mention]:
         for r in rules
         if not (r.entry is not None and r.entry.kind == "city" and (r.start, r.end) in typed)
     ]
-    if any(m.source == "propagated" for m in model):
-        kept = [m for m in model if m.source != "propagated"]
-        for m in model:
-            if m.source == "propagated" and not any(
-                m.start < k.end and k.start < m.end for k in kept
-            ):
-                kept.append(m)
-        model = kept
+    own = _Cover(n)
+    for m in model:
+        if m.source != "propagated":
+            own.take(m)
+    model = [m for m in model if m.source != "propagated" or own.free(m)]
     cands = sorted(
         [*rules, *model],
         key=lambda m: (-m.length, _PRIORITY.get(m.source, 0), m.start),
     )
+    cover = _Cover(n)
     chosen: list[Mention] = []
     for m in cands:
-        if any(m.start < c.end and c.start < m.end for c in chosen):
-            continue
-        chosen.append(m)
+        if cover.free(m):
+            cover.take(m)
+            chosen.append(m)
     chosen.sort(key=lambda m: m.start)
     return chosen

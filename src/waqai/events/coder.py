@@ -30,6 +30,15 @@ _PLACE_CUE = re.compile(
     r"(?:^|\s)(?:في|من|إلى|الى|داخل|قرب|شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي)"
     r"(?:\s+(?:مدينه|بلده|قريه|منطقه|محافظه|ولايه|اقليم|العاصمه|مخيم|مدن))?\s*$"
 )
+#: for a statement only "في/بـ" name where it was made: "صادقت الحكومة على إرسال وفد إلى
+#: القاهرة" happens at home, not in Cairo
+_STATEMENT_PLACE_CUE = re.compile(
+    r"(?:^|\s)(?:في|داخل)(?:\s+(?:مدينه|العاصمه|منطقه|محافظه|ولايه))?\s*$"
+)
+#: verbal types (a statement, a decision) other than meetings
+_STATEMENT_TYPES = frozenset(
+    {"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+)
 #: a place before the trigger: "وفي نيامي، تظاهر ..."
 _IN_PLACE = re.compile(r"(?:^|\s)و?في(?:\s+(?:مدينه|العاصمه|منطقه|محافظه|ولايه))?\s*$")
 _QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
@@ -118,14 +127,31 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
     timexes = timex_dates(doc)
     drafts: list[_Draft] = []
     recent: list[tuple[Hit, int]] = []  # every trigger seen, for embedding
+    embedded: dict[Hit, Hit] = {}  # content triggers and the trigger they are the content of
     for hit in hits:
         si = max(0, bisect_left(sent_starts, hit.mstart + 1) - 1)
         lo, hi = bounds[si]
         embedded_in = _embedding(hit, recent, si, ctx, lo)
+        if embedded_in is None and recent:
+            # "اتفقا على إعادة فتح السفارتين ...، واستئناف الرحلات": a conjoined content
+            prev, psi = recent[-1]
+            governor = embedded.get(prev) or (
+                prev if prev.entry.type in ctx.c.embedding_types else None
+            )
+            if (
+                governor is not None
+                and psi == si
+                and hit.pos == "noun"
+                and hit.prefix.startswith("و")
+                and hit.word - prev.word <= 16
+            ):
+                embedded_in = governor
+        if embedded_in is not None:
+            embedded[hit] = embedded_in
         reaction = _reaction_to(hit, recent, si, ctx)
         recent.append((hit, si))
         in_quote = any(a <= hit.mstart < b for a, b in quoted)
-        if in_quote and opts.skip_quoted:
+        if in_quote and (opts.skip_quoted or not hit.entry.quoted):
             continue
         if embedded_in is not None:
             _content_mode(drafts, embedded_in, hit.entry.type)
@@ -228,10 +254,17 @@ def _draft(
         return None
     sent_mentions = [m for m in mentions if m.mstart >= lo and m.mend <= hi]
     actor, recipient = assign_roles(hit, sent_mentions, ctx, lo)
+    sector = _sector(actor)
+    if e.actors and sector not in e.actors:
+        return None  # "دخلت القوات المدينة" is an assault; entering a city is not, by itself
+    for who, other, other_mode in e.actor_types:
+        if who == sector and typ == e.type:
+            typ, mode, cameo = other, other_mode, _plover()["types"][other]["cameo"]
+            break
     if typ == "ASSAULT" and mode is None:
         mode = _assault_mode(ctx.text, lo, hi)
-    location = _location(hit, sent_mentions, ctx.text, lo, hi)
-    country = _country(typ, location, actor, recipient) or country0
+    location = _location(hit, sent_mentions, ctx.text, lo, hi, typ in _STATEMENT_TYPES)
+    country = _country(typ, mode, location, actor, recipient) or country0
     definite = hit.pos == "noun" and (hit.prefix.endswith(("ال", "لل")) or bool(hit.suffix))
     conf = 0.55 + (0.15 if actor else 0) + (0.1 if e.constrained or e.tails else 0)
     conf += 0.1 if hit.pos != "noun" else 0
@@ -273,24 +306,54 @@ _STATE_ACTORS = frozenset({"GOV", "COP", "JUD", "LEG", "SPY"})
 _PLACE_RECIPIENT = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT", "PROTEST"})
 
 
+def _sector(m: Mention | None) -> str | None:
+    """The sector of a participant: an agent's own, an entity's from its actor code (SDNMIL)."""
+    if m is None:
+        return None
+    if m.kind == "agent":
+        return m.etype
+    code = m.code or ""
+    return code[-3:] if len(code) > 3 and code[-3:].isalpha() else m.etype
+
+
+#: modes whose country is the office's, not the place it happens ("فرّ إلى سنغافورة حيث استقال")
+_OFFICE_MODES = frozenset({"resign"})
+
+
 def _country(
-    typ: str, location: Mention | None, actor: Mention | None, recipient: Mention | None
+    typ: str,
+    mode: str | None,
+    location: Mention | None,
+    actor: Mention | None,
+    recipient: Mention | None,
 ) -> str | None:
-    """The event's country: its location's, a place recipient's, else a state actor's."""
+    """The event's country: its location's, a place recipient's, else a state actor's;
+    a resignation's is the office's (its actor's country)."""
+    if mode in _OFFICE_MODES:
+        # where a letter of resignation was written does not matter
+        return actor.country if actor is not None else None
     if location is not None and location.country:
         return location.country
     if recipient is not None and recipient.etype in ("GPE", "LOC") and typ in _PLACE_RECIPIENT:
         return recipient.country
-    if actor is not None and actor.country and actor.etype in _STATE_ACTORS:
+    if (
+        actor is not None
+        and actor.country
+        and actor.etype != "PER"  # a president travels; a government body acts at home
+        and _sector(actor) in _STATE_ACTORS
+    ):
         # a state body acts at home: "صادقت الحكومة الإسرائيلية"، "أطلقت السلطات الإسرائيلية"
         return actor.country
     return None
 
 
-def _location(hit: Hit, ms: list[Mention], text: str, lo: int, hi: int) -> Mention | None:
+def _location(
+    hit: Hit, ms: list[Mention], text: str, lo: int, hi: int, statement: bool = False
+) -> Mention | None:
     """The place of the event: the first place after the trigger governed by a locative word
-    ("في بغداد"، "بالخرطوم"), else one opening its clause ("وفي نيامي، تظاهر ...")."""
-    after = _place_in(text, ms, hit.mend, min(hi, hit.mend + 120))
+    ("في بغداد"، "بالخرطوم"; for a ``statement`` only في), else one opening its clause
+    ("وفي نيامي، تظاهر ...")."""
+    after = _place_in(text, ms, hit.mend, min(hi, hit.mend + 120), statement)
     if after is not None:
         return after
     # a place before the trigger, governed by في: "وفي نيامي، تظاهر ..."، "قال إن في بغداد ..."
@@ -306,11 +369,14 @@ def _location(hit: Hit, ms: list[Mention], text: str, lo: int, hi: int) -> Menti
     return None
 
 
-def _place_in(text: str, ms: list[Mention], start: int, end: int) -> Mention | None:
+def _place_in(
+    text: str, ms: list[Mention], start: int, end: int, statement: bool = False
+) -> Mention | None:
+    cue = _STATEMENT_PLACE_CUE if statement else _PLACE_CUE
     for m in ms:
         if m.mstart < start or m.mend > end or m.etype not in ("GPE", "LOC") or not m.country:
             continue
-        if text[m.mstart - 1 : m.mstart] == "ب" or _PLACE_CUE.search(
+        if text[m.mstart - 1 : m.mstart] == "ب" or cue.search(
             text, max(0, m.mstart - 20), m.mstart
         ):
             return m
@@ -341,6 +407,27 @@ def _compatible(a: _Draft, b: _Draft, anaphoric: bool = False) -> bool:
     return a.actor.etype == b.actor.etype and (ca == a.actor.etype or cb == b.actor.etype)
 
 
+def _same(a: Mention | None, b: Mention | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.entity_id or b.entity_id:
+        return a.entity_id == b.entity_id
+    return a.code is not None and a.code == b.code
+
+
+def _same_act(a: _Draft, b: _Draft) -> bool:
+    """Two verb clauses telling one act: the same type, actor, recipient (or none) and day,
+    told again a sentence or two later ("أعلنت الحكومة استقالتها ... وقدمت الحكومة استقالتها")."""
+    return (
+        b.sent - a.last_sent <= 2
+        and b.sent != a.last_sent
+        and a.date is not None
+        and a.date == b.date
+        and _same(a.actor, b.actor)
+        and (a.recipient is None or b.recipient is None or _same(a.recipient, b.recipient))
+    )
+
+
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     """One record per event: a later mention joins an earlier one of the same type when it
     is in the same or a nearby sentence, or is a definite noun referring back to it
@@ -349,7 +436,11 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     for d in drafts:
         target = None
         for p in reversed(out):
-            if d.hit.pos != "noun" and all(h.pos != "noun" for h in p.mentions):
+            if (
+                d.hit.pos != "noun"
+                and all(h.pos != "noun" for h in p.mentions)
+                and not _same_act(p, d)
+            ):
                 continue  # two clauses with verbs are two acts ("اتهم الجيش ..." / "اتهم حميدتي ...")
             if _compatible(p, d) and (d.sent - p.last_sent <= 2 or d.definite):
                 target = p

@@ -28,6 +28,8 @@ class Cues:
     planned_window: int
     planned_after: re.Pattern[str]
     planned_after_window: int
+    decided: re.Pattern[str]
+    decision_types: frozenset[str]
     hypothetical: re.Pattern[str]
     hypothetical_window: int
     present_only: re.Pattern[str]
@@ -36,6 +38,7 @@ class Cues:
     not_event_window: int
     name_heads: frozenset[str]
     clause_break: re.Pattern[str]
+    date_break: re.Pattern[str]
     background: re.Pattern[str]
     background_window: int
     embedding_types: frozenset[str]
@@ -64,6 +67,8 @@ def cues() -> Cues:
         planned_window=int(plan["window"]),
         planned_after=_p(plan["after_words"]),
         planned_after_window=int(plan["after_window"]),
+        decided=_p(plan.get("decided") or []),
+        decision_types=frozenset(plan.get("decision_types") or ()),
         hypothetical=_p(hyp["words"]),
         hypothetical_window=int(hyp["window"]),
         present_only=_p(hyp["present_only"]),
@@ -72,6 +77,7 @@ def cues() -> Cues:
         not_event_window=int(c["not_event"]["window"]),
         name_heads=frozenset(norm(w) for w in c["name_heads"]),
         clause_break=_p(c["clause_breaks"]),
+        date_break=_p(c["date_breaks"], clitics=False),
         background=_p(c["background"]["words"]),
         background_window=int(c["background"]["window"]),
         embedding_types=frozenset(c["embedding_types"]),
@@ -122,10 +128,13 @@ class Context:
         if "س" in hit.prefix and hit.pos == "present":
             return True
         # "من المقرر أن يلتقي": the cue governs the clause it opens
-        if self._search(
-            self.c.planned, self.before(hit, self.c.planned_window, floor, clause=False)
-        ):
-            return True
+        span = self.before(hit, self.c.planned_window, floor, clause=False)
+        if self._search(self.c.planned, span):
+            # "قرر الاتحاد تعليق عضوية النيجر": a decision to sanction is the sanction
+            direct = hit.pos == "noun" and hit.entry.type in self.c.decision_types
+            cue_words = [x.group() for x in self.c.planned.finditer(self.text, *span)]
+            if not (direct and all(self.c.decided.fullmatch(w) for w in cue_words)):
+                return True
         return hit.pos == "noun" and self._search(
             self.c.planned_after, self.after(hit, self.c.planned_after_window, ceil)
         )

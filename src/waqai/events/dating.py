@@ -53,13 +53,35 @@ def narrative_date(
 def nearest_date(
     hit: Hit, timexes: list[tuple[int, int, str]], lo: int, hi: int, text: str
 ) -> str | None:
-    """The date of the nearest timex in the sentence (a comma between costs distance)."""
+    """The date of the nearest timex in the clause of the trigger.
+
+    A comma between costs distance, and so does a word that opens another clause
+    (``date_breaks``: "اعتقلت الشرطة اليوم ... غداة مظاهرة أمس" dates the arrest today
+    and the protest yesterday), except a relative pronoun right after a noun trigger
+    (its own clause: "الهجوم الذي شنه مسلحون أمس"). A date before a noun trigger that
+    follows a verb dates that verb ("أدانت فرنسا يوم الجمعة الهجوم"), so it costs more.
+    """
+    from waqai.events.cues import cues
+
+    breaks = cues().date_break
     best: tuple[int, str] | None = None
     for s, e, v in timexes:
         if s < lo or e > hi:
             continue
         a, b = (e, hit.mstart) if e <= hit.mstart else (hit.mend, s)
         dist = max(0, b - a) + 40 * len(re.findall(r"[،,؛]", text[a:b]))
+        for m in breaks.finditer(text, a, max(a, b)):
+            own = hit.pos == "noun" and a == hit.mend and not text[a : m.start()].strip()
+            dist += 0 if own else 60
+        if hit.pos == "noun" and e <= hit.mstart and _verb_before(text, lo, s):
+            dist += 30
         if best is None or dist < best[0]:
             best = (dist, v)
     return best[1] if best else None
+
+
+def _verb_before(text: str, lo: int, pos: int) -> bool:
+    """Whether a trigger or light verb comes between the clause start ``lo`` and ``pos``."""
+    from waqai.events.roles import _verb_between
+
+    return _verb_between(text, lo, pos)

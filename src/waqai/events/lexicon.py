@@ -86,6 +86,12 @@ class Entry:
     swap: bool
     not_after: re.Pattern[str] | None = None
     after_window: int = 14
+    #: the sectors its actor must have ("دخلت القوات المدينة": an army, not aid trucks)
+    actors: frozenset[str] = frozenset()
+    #: another (type, mode) when the actor is of a sector ("اقتحم متظاهرون": PROTEST)
+    actor_types: tuple[tuple[str, str, str | None], ...] = ()
+    #: false when the words inside quotation marks are courtesy, not an act ("نشكر")
+    quoted: bool = True
 
     @property
     def constrained(self) -> bool:
@@ -318,7 +324,23 @@ def _entry(i: int, raw: dict[str, Any], after_window: int | None = None) -> Entr
         swap=bool(raw.get("swap", False)),
         not_after=word_pattern(raw.get("not_after") or (), clitics=False),
         after_window=after_window or AFTER_WINDOW,
+        actors=frozenset(raw.get("actors") or ()),
+        actor_types=tuple(_actor_types(i, raw.get("actor_types") or {})),
+        quoted=bool(raw.get("quoted", True)),
     )
+
+
+def _actor_types(i: int, spec: dict[str, str]) -> list[tuple[str, str, str | None]]:
+    """``{CVL: PROTEST/riot}`` -> [("CVL", "PROTEST", "riot")]."""
+    out = []
+    for sector, target in spec.items():
+        typ, _, mode = str(target).partition("/")
+        if typ not in PLOVER_TYPES:
+            raise DataError(
+                f"waqai/events/data/triggers.yaml: entry {i} actor_types has unknown type {typ!r}"
+            )
+        out.append((str(sector), typ, mode or None))
+    return out
 
 
 @cache

@@ -23,6 +23,7 @@ from waqai.resources import load_yaml
 class _Syntax:
     agent_marker: re.Pattern[str]
     clause_openers: frozenset[str]
+    complementizers: frozenset[str]
     light_verbs: frozenset[str]
     agent_relative: re.Pattern[str]
     pronominal: frozenset[str]
@@ -37,6 +38,7 @@ def _syntax() -> _Syntax:
     return _Syntax(
         agent,
         frozenset(norm(w) for w in m["complementizers"] + m["coordinators"]),
+        frozenset(norm(w) for w in m["complementizers"]),
         frozenset(norm(w) for w in m["light_verbs"]),
         re.compile(
             r"\s+(?:" + "|".join(re.escape(norm(w)) for w in m["agent_relatives"]) + r")\s+"
@@ -124,14 +126,42 @@ def assign_roles(
         # "أعلنت الحكومة استقالتها"، "ردّ ماكرون بالتحذير"
         if actor is None and ((hit.suffix and hit.suffix != "ا") or "ب" in hit.prefix):
             actor = subject_left
+            if actor is None and opener in ("حيث", "ثم"):
+                # "فرّ الرئيس إلى سنغافورة حيث أعلن استقالته": the sentence subject
+                actor = next((m for m in left if m.mstart >= lo and not m.prepositional), None)
     elif actor is None:
         conjoined = hit.prefix[:1] in ("و", "ف") and _gap(ctx, region, tstart) >= 3
         near = next(
             (m for m in right if _gap(ctx, tend, m.mstart) <= 2 and not m.prepositional), None
         )
         after_qad = _word_before(text, tstart) == "قد"  # "كانت المنظمة قد أرسلت"
-        if (
-            opener in syn.pronominal
+        # after أن/إن the noun comes first: "قال غوتيريش إن الجيش اتهم الدعم السريع"
+        svo = (
+            opener in syn.complementizers
+            and subject_left is not None
+            and not _verb_between(text, subject_left.mend, tstart)
+        )
+        # "وكان الجيش قد اعتقل رئيس الوزراء": the subject sits between كان and قد
+        kana = (
+            after_qad
+            and subject_left is not None
+            and _word_before(text, subject_left.mstart).lstrip("وف") in ("كان", "كانت", "كانوا")
+        )
+        # "ووضعوا الرئيس قيد الإقامة": a verb marked plural has its subject already (a VSO
+        # verb is singular), so the noun after it is its object
+        plural = text[hit.mstart : hit.mend].endswith("وا") or (
+            hit.pos == "present" and text[hit.mstart : hit.mend].endswith("ون")
+        )
+        if plural and actor is None:
+            actor = subject_left or next(
+                (m for m in left if m.mstart >= lo and not m.prepositional), None
+            )
+        if actor is not None:
+            pass
+        elif (
+            svo
+            or kana
+            or opener in syn.pronominal
             and subject_left is not None
             or (conjoined or after_qad)
             and subject_left is not None
@@ -141,9 +171,17 @@ def assign_roles(
         else:
             actor = first or subject_left or near
     if recipient is None:
+        # counted after a subject that follows the verb: "علّق مجلس السلم والأمن التابع
+        # للاتحاد الأفريقي مشاركة السودان"
+        vso = actor is not None and actor.mstart >= tend and _gap(ctx, tend, actor.mstart) <= 1
+        base = actor.mend if actor is not None and vso else tend
         for m in right:
-            if _gap(ctx, tend, m.mstart) > 6:
+            if m.mstart < base:
+                continue
+            if _gap(ctx, base, m.mstart) > 6:
                 break
+            if re.search(r"التابع(?:ه|ين)?\s+\S{0,3}$", text[max(0, m.mstart - 14) : m.mstart]):
+                continue  # "مجلس السلم والأمن التابع للاتحاد الأفريقي": part of the actor
             if m is not actor and not (actor and m.entity_id and m.entity_id == actor.entity_id):
                 recipient = m
                 break
@@ -156,6 +194,18 @@ def _after_verb(text: str, pos: int) -> bool:
 
     w = _word_before(text, pos)
     return w in _syntax().light_verbs or lexicon().is_verb(w) or lexicon().is_verb(w[1:])
+
+
+def _verb_between(text: str, a: int, b: int) -> bool:
+    """Whether a trigger or light verb lies between offsets ``a`` and ``b``."""
+    from waqai.events.lexicon import lexicon
+
+    lex, light = lexicon(), _syntax().light_verbs
+    for m in re.finditer(r"[^\W\d_]+", text[a:b]):
+        w = m.group()
+        if w in light or lex.is_verb(w) or (w[:1] in ("و", "ف") and lex.is_verb(w[1:])):
+            return True
+    return False
 
 
 def _word_before(text: str, pos: int) -> str:

@@ -160,7 +160,13 @@ def extract_quotes(doc: Document) -> list[Quote]:
     spans: list[tuple[int, int]] = []
     for m in _MARKS.finditer(text):
         g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        if _is_name(text, m.start(), m.end(), m.start(g), m.end(g)):
+            # a quoted name ("تجمع المهنيين السودانيين") is a speaker when nothing else covers it
+            if not any(x.mstart < m.end(g) and m.start(g) < x.mend for x in mentions):
+                mentions.append(Mention(m.start(g), m.end(g), None, None, "agent", "ORG", None))
+            continue
         spans.append((m.start(g), m.end(g)))
+    mentions.sort(key=lambda x: x.mstart)
     # "قال X: إن ..." without quotation marks: the rest of the sentence
     for lo, hi in bounds:
         colon = text.find(":", lo, hi)
@@ -222,6 +228,25 @@ def extract_quotes(doc: Document) -> list[Quote]:
             last = speaker
         out.append(_quote(doc, qs, qe, speaker, statement, verb))
     return out
+
+
+#: words after which a short quoted phrase is a name, not words said: وقالت "جبهة ..." المتمردة
+_NAME_BEFORE = re.compile(r"(?:^|\s)(?:حركه|جبهه|جماعه|منظمه|حزب|تحالف|ائتلاف)\s*$")
+
+
+def _is_name(text: str, ms: int, me: int, qs: int, qe: int) -> bool:
+    """A short quoted phrase that names the subject of a reporting verb or follows a
+    name head ("قالت "جبهة التناوب والوفاق" المتمردة في بيان"، "حركة "حسم""): a name."""
+    if len(words(text[qs:qe])) > 6 or re.match(r"\s*[:،,.]", text[me : me + 3]):
+        return False
+    before = text[max(0, ms - 20) : ms]
+    if _NAME_BEFORE.search(before):
+        return True
+    w = re.search(r"([^\W\d_]+)\s*$", before)
+    if w is None:
+        return False
+    ws = ms - len(before) + w.start(1)
+    return any(not v.noun and v.mend >= ws + len(w.group(1)) - 3 for v in _verbs(text, ws, ms))
 
 
 def _has_preposition(between: str) -> bool:

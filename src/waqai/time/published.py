@@ -18,10 +18,15 @@ after ``now``. When nothing pins the date, it stays unknown.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import cache
 
+from waqai.text.normalize import normalize
 from waqai.time.canonical import Canon
+from waqai.time.lexicon import fold, lexicon
 from waqai.time.recognize import Mention
 from waqai.time.resolve import FUTURE_DAYS, hijri_to_gregorian, pick_year
 
@@ -29,6 +34,17 @@ from waqai.time.resolve import FUTURE_DAYS, hijri_to_gregorian, pick_year
 DATELINE_CHARS = 160
 #: punctuation that sets a dateline off from the report
 DATELINE_MARKS = ("-", "–", "—", "،", ",", ":", "(", ")", "|")
+#: a full date this many years before ``now`` is history, never the news of the day
+HISTORY_YEARS = 20
+#: words looked at before a full date for "من المقرر" ... and for "منذ" ...
+CUE_WORDS = 6
+HISTORY_CUE_WORDS = 2
+#: "بعد أسبوع على الاشتباكات التي اندلعت في 5 أكتوبر": at most this many words between
+EVENT_GAP_WORDS = 6
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+SENTENCE_ENDS = ".!?؟\n"
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
 
 
 def _upcoming(month: int, day: int, weekday: int, now: dt.date) -> bool:
@@ -43,8 +59,36 @@ def _upcoming(month: int, day: int, weekday: int, now: dt.date) -> bool:
     return False
 
 
-def _explicit_day(c: Canon, now: dt.date) -> dt.date | None:
-    """The day an expression names by itself (no document date needed), or None."""
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def stated_years(mentions: list[Mention], text: str, now: dt.date) -> list[int]:
+    """The years the text writes, in dates or alone ("مناورات الحزام البحري 2023"), latest first.
+
+    A date written without its year usually belongs to one of them; years after
+    ``now`` are left out.
+    """
+    years = {m.canon.year for m in mentions if m.canon.year and m.canon.calendar == "gregorian"}
+    years.update(int(y) for y in _YEAR.findall(normalize(text)))
+    return sorted((y for y in years if y is not None and y <= now.year), reverse=True)
+
+
+def _fallback_years(c: Canon, now: dt.date) -> list[int]:
+    """When the text states no year: only the last year in which the day-month is not after
+    ``now`` (any earlier year would fit a weekday one time in seven, by chance)."""
+    return [now.year if (c.month, c.day) <= (now.month, now.day) else now.year - 1]
+
+
+def _explicit_day(c: Canon, now: dt.date, years: Iterable[int] = ()) -> dt.date | None:
+    """The day an expression names by itself (no document date needed), or None.
+
+    A weekday-with-date without a year takes a year the text states in which
+    it falls on that weekday, else the latest such year not after ``now``.
+    """
     if c.month is None or c.day is None or c.chain is not None:
         return None
     if c.calendar == "hijri":
@@ -53,16 +97,18 @@ def _explicit_day(c: Canon, now: dt.date) -> dt.date | None:
     if year is None:
         if c.weekday is None or _upcoming(c.month, c.day, c.weekday, now):
             return None
-        year = pick_year(c.month, c.day, now, None, c.weekday, future_days=0)
+        fits = (y for y in years if _fits(_day(y, c.month, c.day), c.weekday, now))
+        year = next(fits, None) or pick_year(c.month, c.day, now, None, c.weekday, future_days=0)
         if year is None:
             return None
-    try:
-        d = dt.date(year, c.month, c.day)
-    except ValueError:
-        return None
-    if c.weekday is not None and d.weekday() != c.weekday:
+    d = _day(year, c.month, c.day)
+    if d is None or (c.weekday is not None and d.weekday() != c.weekday):
         return None  # a weekday that contradicts the date pins nothing
     return d
+
+
+def _fits(d: dt.date | None, weekday: int, now: dt.date) -> bool:
+    return d is not None and d <= now and d.weekday() == weekday
 
 
 def _dateline(text: str, m: Mention) -> bool:
@@ -77,17 +123,147 @@ def _dateline(text: str, m: Mention) -> bool:
     return not before or before.endswith(DATELINE_MARKS) or after.startswith(DATELINE_MARKS)
 
 
+@cache
+def _cue_pattern(key: str) -> re.Pattern[str]:
+    lx = lexicon()
+    cues = "|".join(re.escape(c) for c in sorted(lx.words[key], key=len, reverse=True))
+    clitics = "".join(lx.words["proclitics"])
+    return re.compile(rf"(?<!\S)[{clitics}]?(?:{cues})(?!\S)")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(ch, 0, pos) for ch in SENTENCE_ENDS) + 1
+
+
+def _not_current(text: str, m: Mention) -> bool:
+    """History or an announcement: "منذ 25 يوليو 2021", "من المقرر ... في 24 ديسمبر 2021"."""
+    words = fold(text[_sentence_start(text, m.start) : m.start]).split()
+    return any(
+        _cue_pattern(key).search(" ".join(words[-n:])) is not None
+        for key, n in (("history_before", HISTORY_CUE_WORDS), ("announced_before", CUE_WORDS))
+    )
+
+
 def today_weekday(mentions: list[Mention]) -> int | None:
     """The weekday of the report itself, from "اليوم الخميس", "أمس الأربعاء" (→ Thursday)."""
     votes: Counter[int] = Counter()
     for m in mentions:
         c = m.canon
-        if c.unit == "D" and c.weekday is not None and c.month is None and c.chain is None:
-            votes[(c.weekday - c.shift) % 7] += 1
+        if _names_weekday(c):
+            votes[(c.weekday - c.shift) % 7] += 1  # type: ignore[operator]
     ranked = votes.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+def _names_weekday(c: Canon) -> bool:
+    """ "اليوم الخميس", "أمس الأربعاء": a day relative to the report, with its weekday."""
+    return c.unit == "D" and c.weekday is not None and c.month is None and c.chain is None
+
+
+def _named_shifts(mentions: list[Mention], weekday: int) -> set[int]:
+    """The day shifts the text names with their weekday, agreeing with today's: {0, -1}."""
+    shifts = {0}
+    for m in mentions:
+        c = m.canon
+        if _names_weekday(c) and (c.weekday - c.shift) % 7 == weekday:  # type: ignore[operator]
+            shifts.add(c.shift)
+    return shifts
+
+
+def _report_day(d: dt.date, weekday: int, shifts: set[int]) -> tuple[dt.date, bool]:
+    """The report date after a reported day: ``d`` itself if it is a day the text names
+    ("أمس الأحد" and "الأحد 24 سبتمبر" → Monday 25), else the first ``weekday`` after it."""
+    for s in sorted(shifts, key=abs):
+        if (d - dt.timedelta(days=s)).weekday() == weekday:
+            return d - dt.timedelta(days=s), True
+    return d + dt.timedelta(days=(weekday - d.weekday()) % 7), False
+
+
+def _near_named(mentions: list[Mention], i: int, text: str) -> bool:
+    """A day named with its weekday ("اليوم الأربعاء", "أمس الأحد") in the sentence of mention ``i``."""
+    m = mentions[i]
+    for n in mentions:
+        if n is not m and _names_weekday(n.canon):
+            a, b = (n.end, m.start) if n.start < m.start else (m.end, n.start)
+            if not _SENTENCE_END.search(text, a, b):
+                return True
+    return False
+
+
+def _yearless_day(
+    c: Canon, years: Iterable[int], now: dt.date, ok: Callable[[dt.date], bool]
+) -> dt.date | None:
+    """A day-month without a year in the latest of ``years`` where ``ok(day)`` holds."""
+    for y in years:
+        d = _day(y, c.month, c.day)  # type: ignore[arg-type]
+        if d is not None and d <= now + dt.timedelta(days=1) and ok(d):
+            return d
+    return None
+
+
+def _today_governs(mentions: list[Mention], i: int, text: str) -> bool:
+    """A bare "اليوم" earlier in the sentence of mention ``i``, in the same clause."""
+    start = _sentence_start(text, mentions[i].start)
+    breaks = set(lexicon().words["complementizers"])
+    for n in mentions[:i]:
+        c = n.canon
+        if n.start >= start and c.unit == "D" and c.shift == 0 and not c.has_date:
+            between = fold(text[n.end : mentions[i].start]).split()
+            return not breaks.intersection(between)
+    return False
+
+
+def _after_event(
+    mentions: list[Mention], i: int, text: str, now: dt.date, years: list[int], weekday: int | None
+) -> dt.date | None:
+    """ "بعد تسعة أيام على اعتقالها يوم الثلاثاء 13 سبتمبر" said of today: that day + 9.
+
+    The event date must follow the offset closely in the same sentence, and the
+    result must fall on today's weekday (or, when the text names none, "اليوم"
+    must govern the offset: "عاد الهدوء اليوم ... بعد أسبوع على", not "قال اليوم إن
+    الهدنة انهارت بعد يومين على").
+    """
+    m, c = mentions[i], mentions[i].canon
+    if not (c.anchored_event and c.unit in ("D", "W") and c.shift > 0) or i + 1 >= len(mentions):
+        return None
+    x = mentions[i + 1]
+    gap = text[m.end : x.start]
+    if _SENTENCE_END.search(gap) or len(gap.split()) > EVENT_GAP_WORDS:
+        return None
+    days = dt.timedelta(days=c.shift * (7 if c.unit == "W" else 1))
+    if weekday is None and not _today_governs(mentions, i, text):
+        return None
+    xc = replace(x.canon, type="DATE") if x.canon.hour is None else x.canon
+    if xc.year is None and xc.weekday is None and xc.month is not None and xc.day is not None:
+        if xc.direction not in (None, 0) or xc.calendar != "gregorian":
+            return None
+        found = _yearless_day(
+            xc,
+            years or _fallback_years(xc, now),
+            now,
+            lambda d: weekday is None or (d + days).weekday() == weekday,
+        )
+        return found + days if found else None
+    d = _explicit_day(xc, now, years)
+    if d is None or (weekday is not None and (d + days).weekday() != weekday):
+        return None
+    return d + days
+
+
+#: kinds of evidence, strongest first (the rank is compared before the day)
+RANKS = {
+    "relative_with_date": 8,  # "اليوم الخميس 13 يناير", "أمس الأربعاء 12 يناير"
+    "dateline": 7,  # "القاهرة - 5 مارس 2023 (رويترز)"
+    "after_event": 6,  # "اليوم الخميس ... بعد تسعة أيام على اعتقالها يوم الثلاثاء 13 سبتمبر"
+    "weekday_date_named": 5,  # "أمس الأحد" with "الأحد 24 سبتمبر"
+    "weekday_date": 4,  # "اليوم الخميس" with "مساء الثلاثاء 4 آب 2020"
+    "date_named": 3,  # "أمس الأحد" with "يومي 23 و24 سبتمبر" (2023 stated elsewhere)
+    "full_date": 2,  # "اليوم الأربعاء" with "في 15 أوت 2022"
+    "date_named_any_year": 1,  # "اليوم الأربعاء" with "15 مارس", no year in the text: this year
+    "weekday_date_alone": 0,  # "يوم الاثنين 25 أكتوبر", no "اليوم ..."
+}
 
 
 def infer_published(
@@ -95,43 +271,91 @@ def infer_published(
 ) -> tuple[dt.date, Mention] | None:
     """The document date and the mention it rests on, or None.
 
-    Ranks: 4 a relative day with its date ("اليوم الخميس 13 يناير"); 3 a
-    dateline; 2 today's weekday ("اليوم الخميس") with a date named with its
-    own weekday: the first such weekday on or after that date ("الثلاثاء 4 آب
-    2020" → Thursday 6 August), preferring a date that falls on today's weekday
-    itself, else the latest; 1 a weekday with a day-month and no year.
+    Candidates are ranked by :data:`RANKS`; within a rank the latest day wins,
+    then the first mention. With today's weekday ("اليوم الخميس"), a reported
+    date places the report on the first such weekday on or after it ("الثلاثاء
+    4 آب 2020" → Thursday 6 August), or exactly when the date falls on a
+    weekday the text names ("أمس الأحد" + "الأحد 24 سبتمبر" → Monday 25).
     """
     weekday = today_weekday(mentions)
-    best: tuple[tuple[int, bool, dt.date, int], dt.date, Mention] | None = None
+    shifts = _named_shifts(mentions, weekday) if weekday is not None else {0}
+    years = stated_years(mentions, text, now)
+    best: tuple[tuple[int, dt.date, int], dt.date, Mention] | None = None
     for i, m in enumerate(mentions):
-        c = m.canon
-        if c.type == "TIME" and c.hour is None:
-            c = replace(c, type="DATE")
-        d = _explicit_day(c, now)
-        if d is None:
+        found = _candidate(mentions, i, text, now, years, weekday, shifts)
+        if found is None:
             continue
-        same_day = False
-        if c.unit == "D":  # "اليوم الخميس 13 يناير", "أمس الأربعاء 12 يناير"
-            rank, day = 4, d - dt.timedelta(days=c.shift)
-        elif c.year is not None and _dateline(text, m):
-            rank, day = 3, d
-        elif weekday is not None and c.weekday is not None and c.direction != 1:
-            # a date named with its weekday is recent ("الثلاثاء 4 آب 2020"); bare full
-            # dates are as often history, and "المقبل" ones lie after the report
-            gap = (weekday - d.weekday()) % 7
-            rank, day, same_day = 2, d + dt.timedelta(days=gap), gap == 0
-        elif c.weekday is not None and c.year is None and not c.direction:
-            # a writer drops the year of a recent date ("الثلاثاء 27 أبريل 1909" is
-            # history); "يوم الجمعة 26 يونيو الماضي" only says the report is later
-            rank, day = 1, d
-        else:
-            continue
+        kind, day = found
         if day > now + dt.timedelta(days=1):
             continue
-        # the strongest kind of evidence; within a kind the latest day, then the first mention
-        key = (rank, same_day, day, -i)
+        key = (RANKS[kind], day, -i)
         if best is None or key > best[0]:
             best = (key, day, m)
     if best is None:
         return None
     return best[1], best[2]
+
+
+def _candidate(
+    mentions: list[Mention],
+    i: int,
+    text: str,
+    now: dt.date,
+    years: list[int],
+    weekday: int | None,
+    shifts: set[int],
+) -> tuple[str, dt.date] | None:
+    """The kind of evidence one mention gives and the document date it points to."""
+    m = mentions[i]
+    c = m.canon
+    if c.type == "TIME" and c.hour is None:
+        c = replace(c, type="DATE")
+    after = _after_event(mentions, i, text, now, years, weekday)
+    if after is not None:
+        return "after_event", after
+    d = _explicit_day(c, now, years)
+    if d is not None:
+        if c.unit == "D":  # "اليوم الخميس 13 يناير", "أمس الأربعاء 12 يناير"
+            return "relative_with_date", d - dt.timedelta(days=c.shift)
+        if c.year is not None and _dateline(text, m):
+            return "dateline", d
+        if weekday is not None and c.weekday is not None and c.direction != 1:
+            # a date named with its weekday is recent ("الثلاثاء 4 آب 2020"); bare full
+            # dates are as often history, and "المقبل" ones lie after the report
+            day, named = _report_day(d, weekday, shifts)
+            return ("weekday_date_named" if named else "weekday_date"), day
+        if weekday is None and c.weekday is not None and c.year is None and not c.direction:
+            # a writer drops the year of a recent date ("الثلاثاء 27 أبريل 1909" is
+            # history); "يوم الجمعة 26 يونيو الماضي" only says the report is later
+            return "weekday_date_alone", d
+    if weekday is None or c.weekday is not None or c.month is None or c.day is None:
+        return None
+    if c.unit is not None or c.chain is not None or c.direction not in (None, 0):
+        return None
+    if c.calendar != "gregorian" or c.year_shift is not None or c.same_year:
+        return None
+    if _not_current(text, m):
+        return None
+    if c.year is not None:  # "غادر آخر جندي فرنسي مالي في 15 أوت 2022"
+        d = _day(c.year, c.month, c.day)
+        if d is None or d > now or not years or c.year != years[0]:
+            return None  # a date of an earlier year than the text mentions is background
+        if d.year <= now.year - HISTORY_YEARS:
+            return None
+        day, named = _report_day(d, weekday, shifts)
+        return ("date_named" if named and _near_named(mentions, i, text) else "full_date"), day
+    # "انطلقت اليوم الأربعاء ... من 15 إلى 19 مارس الجاري" (2023 stated elsewhere): in the
+    # sentence that names the day, the latest year the text states puts it on that day
+    if not _near_named(mentions, i, text):
+        return None
+
+    def on_named(x: dt.date) -> bool:
+        return _report_day(x, weekday, shifts)[1]
+
+    d = _yearless_day(c, years[:1], now, on_named)
+    kind = "date_named"
+    if d is None and not years:
+        d, kind = _yearless_day(c, _fallback_years(c, now), now, on_named), "date_named_any_year"
+    if d is None:
+        return None
+    return kind, _report_day(d, weekday, shifts)[0]

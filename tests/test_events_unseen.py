@@ -1,0 +1,569 @@
+"""Events of unseen-style sentences through the whole pipeline (entities and dates included).
+
+Each table holds sentences written for these tests (not taken from tests/gold), with the
+exact type, actor, recipient, date and country one event of the sentence must have. The
+article date is Sunday 2024-03-10. Actor and recipient are given as a part of the span
+the coder must return (a span keeps its clitics out: "للسودان" -> "لسودان").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from waqai.document import Document
+from waqai.pipeline import Pipeline
+
+DCT = "2024-03-10"
+
+Row = tuple[str, str, str | None, str | None, str | None, str | None]
+
+
+@cache
+def _pipe() -> Pipeline:
+    return Pipeline()
+
+
+@cache
+def _doc(text: str) -> Document:
+    return _pipe()(text, published=DCT)
+
+
+def _matches(row: Row) -> list[str]:
+    text, typ, actor, recipient, date, country = row
+    found = []
+    for e in _doc(text).events:
+        if e.type != typ:
+            continue
+        found.append(
+            f"{e.type} actor={e.actor.text if e.actor else None} "
+            f"recipient={e.recipient.text if e.recipient else None} date={e.date} "
+            f"country={e.country}"
+        )
+        if (
+            (actor is None or (e.actor is not None and actor in e.actor.text))
+            and (recipient is None or (e.recipient is not None and recipient in e.recipient.text))
+            and (date is None or e.date == date)
+            and (country is None or e.country == country)
+        ):
+            return []
+    return found or [f"no {typ} event"]
+
+
+#: actor and recipient: long VSO subjects, SVO after إن/أن, كان ... قد, passives with an agent
+ROLES: list[Row] = [
+    (
+        "علّق مجلس السلم والأمن التابع للاتحاد الأفريقي مشاركة السودان في أنشطة الاتحاد.",
+        "SANCTION",
+        "مجلس السلم والأمن",
+        "السودان",
+        None,
+        None,
+    ),
+    (
+        "جمّد البنك الدولي مساعداته للسودان بعد الانقلاب العسكري.",
+        "SANCTION",
+        "البنك الدولي",
+        "سودان",
+        None,
+        "SD",
+    ),
+    (
+        "فرضت الولايات المتحدة عقوبات على ثلاث شركات روسية يوم الجمعة.",
+        "SANCTION",
+        "الولايات المتحدة",
+        "شركات",
+        "2024-03-08",
+        None,
+    ),
+    (
+        "قال غوتيريش إن الجيش اتهم قوات الدعم السريع بقصف المستشفى.",
+        "ACCUSE",
+        "الجيش",
+        "قوات الدعم السريع",
+        None,
+        None,
+    ),
+    (
+        "وأكد الأمين العام للأمم المتحدة أن الجيش اتهم المتمردين بخرق الهدنة.",
+        "ACCUSE",
+        "الجيش",
+        "المتمردين",
+        None,
+        None,
+    ),
+    (
+        "اعتقلت قوات عسكرية رئيس الوزراء عبد الله حمدوك في منزله فجر اليوم.",
+        "COERCE",
+        "قوات",
+        "عبد الله حمدوك",
+        "2024-03-10",
+        None,
+    ),
+    (
+        "استدعت وزارة الخارجية الجزائرية ستة سفراء أوروبيين أمس.",
+        "ACCUSE",
+        "وزارة الخارجية",
+        "سفراء",
+        "2024-03-09",
+        "DZ",
+    ),
+    (
+        "أعلن المجلس العسكري في النيجر حل الحكومة والبرلمان.",
+        "COERCE",
+        "المجلس العسكري",
+        None,
+        None,
+        "NE",
+    ),
+    (
+        "شنت جبهة التحرير الوطني هجوما على مواقع الجيش شمال البلاد.",
+        "ASSAULT",
+        "جبهة",
+        "الجيش",
+        None,
+        None,
+    ),
+    (
+        "قُتل خمسة متظاهرين برصاص قوات الأمن في الخرطوم أمس.",
+        "ASSAULT",
+        "قوات الأمن",
+        "متظاهرين",
+        "2024-03-09",
+        "SD",
+    ),
+    ("اعتُقل الصحفي على يد عناصر من المخابرات في دمشق.", "COERCE", "عناصر", "الصحفي", None, "SY"),
+    (
+        "وكان الجيش قد اعتقل رئيس الوزراء في 25 أكتوبر الماضي.",
+        "COERCE",
+        "الجيش",
+        "رئيس الوزراء",
+        "2023-10-25",
+        None,
+    ),
+    (
+        "وأعلنت الشرطة أنها اعتقلت عشرات المحتجين في وسط العاصمة.",
+        "COERCE",
+        "الشرطة",
+        "عشرات",
+        None,
+        None,
+    ),
+]
+
+#: news vocabulary: storming, cutting the internet, suspending membership, aid convoys, threats, ...
+TRIGGERS: list[Row] = [
+    (
+        "اقتحم متظاهرون القصر الرئاسي في كولومبو أمس.",
+        "PROTEST",
+        "متظاهرون",
+        None,
+        "2024-03-09",
+        "LK",
+    ),
+    (
+        "اقتحمت قوات الأمن مقر الحزب في القاهرة فجر اليوم.",
+        "COERCE",
+        "قوات الأمن",
+        None,
+        "2024-03-10",
+        "EG",
+    ),
+    (
+        "قطعت السلطات الإيرانية خدمة الإنترنت عن معظم أنحاء البلاد.",
+        "COERCE",
+        "السلطات الإيرانية",
+        None,
+        None,
+        "IR",
+    ),
+    (
+        "قرر الاتحاد الأفريقي تعليق عضوية النيجر في جميع أنشطته.",
+        "SANCTION",
+        "الاتحاد الأفريقي",
+        "النيجر",
+        None,
+        None,
+    ),
+    ("وصلت قافلة مساعدات إنسانية إلى مدينة غزة اليوم.", "AID", None, None, "2024-03-10", "PS"),
+    (
+        "هدد الرئيس الأمريكي بفرض عقوبات جديدة على إيران.",
+        "THREATEN",
+        "الرئيس الأمريكي",
+        None,
+        None,
+        None,
+    ),
+    (
+        "وأعلن الحوثيون مسؤوليتهم عن الهجوم متوعدين بمزيد من الضربات.",
+        "THREATEN",
+        "الحوثيون",
+        None,
+        None,
+        None,
+    ),
+    (
+        "دخلت القوات الروسية مدينة خيرسون بعد أسابيع من الحصار.",
+        "ASSAULT",
+        "القوات الروسية",
+        "خيرسون",
+        None,
+        "UA",
+    ),
+    (
+        "قدم رئيس الوزراء الباكستاني استقالته إلى الرئيس.",
+        "RETREAT",
+        "رئيس الوزراء",
+        None,
+        None,
+        None,
+    ),
+    (
+        "أصدرت وزارة الخزانة الأمريكية ترخيصا عاما يسمح بالتعامل مع شركة النفط الفنزويلية.",
+        "CONCEDE",
+        "وزارة",
+        None,
+        None,
+        None,
+    ),
+    (
+        "رفع الاتحاد الأوروبي العقوبات عن قطاع الطاقة في سوريا.",
+        "CONCEDE",
+        "الاتحاد الأوروبي",
+        None,
+        None,
+        None,
+    ),
+    (
+        "خففت واشنطن العقوبات المفروضة على قطاع النفط الفنزويلي.",
+        "CONCEDE",
+        "واشنطن",
+        None,
+        None,
+        None,
+    ),
+    (
+        "أعلنت إسرائيل تعليق خطط الضم مقابل التطبيع مع الإمارات.",
+        "CONCEDE",
+        "إسرائيل",
+        None,
+        None,
+        None,
+    ),
+    (
+        "هبطت أول رحلة تجارية مباشرة بين تل أبيب وأبوظبي أمس.",
+        "COOPERATE",
+        None,
+        None,
+        "2024-03-09",
+        None,
+    ),
+    (
+        "أطلقت حركة الجهاد صواريخ على مدينة عسقلان فجر اليوم.",
+        "ASSAULT",
+        None,
+        "عسقلان",
+        "2024-03-10",
+        None,
+    ),
+    (
+        "طردت الحكومة المالية السفير الفرنسي من باماكو.",
+        "SANCTION",
+        "الحكومة",
+        "السفير الفرنسي",
+        None,
+        None,
+    ),
+    (
+        "قيدت السلطات الإسرائيلية وصول المصلين إلى المسجد الأقصى.",
+        "COERCE",
+        "السلطات الإسرائيلية",
+        None,
+        None,
+        None,
+    ),
+    (
+        "رفعت الولايات المتحدة عدد جنودها في شرق سوريا.",
+        "MOBILIZE",
+        "الولايات المتحدة",
+        None,
+        None,
+        None,
+    ),
+    ("دفع الجيش بتعزيزات عسكرية إلى الحدود الشمالية.", "MOBILIZE", "الجيش", None, None, None),
+    (
+        "أغلقت الكويت سفارتها في بيروت احتجاجا على التصريحات.",
+        "SANCTION",
+        "الكويت",
+        None,
+        None,
+        None,
+    ),
+    ("قررت المحكمة حل الحزب الحاكم السابق ومصادرة أمواله.", "COERCE", "المحكمة", None, None, None),
+    (
+        "أمهلت الحكومة المتظاهرين 24 ساعة لإخلاء الساحات.",
+        "THREATEN",
+        "الحكومة",
+        "المتظاهرين",
+        None,
+        None,
+    ),
+    (
+        "استأنفت السعودية وإيران الرحلات الجوية المباشرة بين البلدين.",
+        "COOPERATE",
+        "السعودية",
+        None,
+        None,
+        None,
+    ),
+    ("أغلق محتجون الطريق الرئيسي المؤدي إلى الميناء.", "PROTEST", "محتجون", None, None, None),
+    (
+        "أوقفت منظمة التعاون الإسلامي عضوية غينيا إلى حين عودة النظام الدستوري.",
+        "SANCTION",
+        "منظمة التعاون الإسلامي",
+        "غينيا",
+        None,
+        None,
+    ),
+    (
+        "خففت السلطات الصينية القيود المفروضة على السفر.",
+        "CONCEDE",
+        "السلطات الصينية",
+        None,
+        None,
+        None,
+    ),
+    (
+        "منح صندوق النقد الدولي مصر قرضا بقيمة ثلاثة مليارات دولار.",
+        "AID",
+        "صندوق النقد الدولي",
+        "مصر",
+        None,
+        None,
+    ),
+    ("أقامت الإمارات جسرا جويا لنقل المساعدات إلى ليبيا.", "AID", "الإمارات", None, None, None),
+    ("رفع الجيش حالة التأهب القصوى على طول الحدود.", "MOBILIZE", "الجيش", None, None, None),
+    ("وجه الرئيس إنذارا أخيرا إلى قادة الفصائل المسلحة.", "THREATEN", "الرئيس", None, None, None),
+    (
+        "وسلم الوزير رسالة استقالته إلى رئيس الحكومة أمس.",
+        "RETREAT",
+        "الوزير",
+        None,
+        "2024-03-09",
+        None,
+    ),
+]
+
+#: each date dates its own clause (غداة، عقب، بعد أن، الذي، فيما)
+DATES: list[Row] = [
+    (
+        "اعتقلت الشرطة اليوم عشرات المتظاهرين غداة مظاهرة حاشدة أمس في الخرطوم.",
+        "COERCE",
+        "الشرطة",
+        None,
+        "2024-03-10",
+        "SD",
+    ),
+    (
+        "اعتقلت الشرطة اليوم عشرات المتظاهرين غداة مظاهرة حاشدة أمس في الخرطوم.",
+        "PROTEST",
+        None,
+        None,
+        "2024-03-09",
+        "SD",
+    ),
+    (
+        "أدانت فرنسا يوم الجمعة الهجوم الذي شنه مسلحون أمس على قاعدة عسكرية.",
+        "ACCUSE",
+        "فرنسا",
+        None,
+        "2024-03-08",
+        None,
+    ),
+    (
+        "أدانت فرنسا يوم الجمعة الهجوم الذي شنه مسلحون أمس على قاعدة عسكرية.",
+        "ASSAULT",
+        "مسلحون",
+        None,
+        "2024-03-09",
+        None,
+    ),
+    (
+        "انسحبت القوات من البلدة اليوم بعد أن سيطرت عليها يوم الخميس.",
+        "RETREAT",
+        "القوات",
+        None,
+        "2024-03-10",
+        None,
+    ),
+    (
+        "انسحبت القوات من البلدة اليوم بعد أن سيطرت عليها يوم الخميس.",
+        "COERCE",
+        None,
+        None,
+        "2024-03-07",
+        None,
+    ),
+    (
+        "تظاهر آلاف الطلاب أمس عقب اعتقال زعيم المعارضة يوم الأربعاء.",
+        "PROTEST",
+        "آلاف",
+        None,
+        "2024-03-09",
+        None,
+    ),
+    (
+        "تظاهر آلاف الطلاب أمس عقب اعتقال زعيم المعارضة يوم الأربعاء.",
+        "COERCE",
+        None,
+        None,
+        "2024-03-06",
+        None,
+    ),
+    (
+        "رحب الاتحاد الأوروبي اليوم بالاتفاق الذي وقعه الطرفان يوم الجمعة.",
+        "SUPPORT",
+        "الاتحاد الأوروبي",
+        None,
+        "2024-03-10",
+        None,
+    ),
+    (
+        "التقى وزير الخارجية المصري نظيره الأردني في عمّان يوم الخميس.",
+        "CONSULT",
+        "وزير الخارجية المصري",
+        None,
+        "2024-03-07",
+        "JO",
+    ),
+    (
+        "شنت طائرات حربية غارات على المدينة يوم الخميس، فيما تظاهر المئات في العاصمة أمس.",
+        "ASSAULT",
+        "طائرات حربية",
+        None,
+        "2024-03-07",
+        None,
+    ),
+    (
+        "شنت طائرات حربية غارات على المدينة يوم الخميس، فيما تظاهر المئات في العاصمة أمس.",
+        "PROTEST",
+        "المئات",
+        None,
+        "2024-03-09",
+        None,
+    ),
+]
+
+#: the meeting place, a state body at home, a place recipient, the office of a resignation
+COUNTRY: list[Row] = [
+    (
+        "التقى الرئيس التونسي قيس سعيد نظيره الجزائري في الجزائر العاصمة.",
+        "CONSULT",
+        "قيس سعيد",
+        None,
+        None,
+        "DZ",
+    ),
+    (
+        "صادقت الحكومة الإسرائيلية على إرسال وفد إلى القاهرة.",
+        "SUPPORT",
+        "الحكومة الإسرائيلية",
+        None,
+        None,
+        "IL",
+    ),
+    ("اعتقلت الشرطة التونسية ناشطين معارضين.", "COERCE", "الشرطة التونسية", "ناشطين", None, "TN"),
+    ("فرضت السلطات العراقية حظر التجول في بغداد.", "COERCE", "السلطات العراقية", None, None, "IQ"),
+    (
+        "قصفت الطائرات الإسرائيلية مواقع في جنوب لبنان.",
+        "ASSAULT",
+        "الطائرات الإسرائيلية",
+        None,
+        None,
+        "LB",
+    ),
+    ("انسحبت قوات منظمة معاهدة الأمن الجماعي من كازاخستان.", "RETREAT", "قوات", None, None, "KZ"),
+    ("وصلت شاحنات مساعدات إلى السودان عبر معبر أدري.", "AID", None, None, None, "SD"),
+    ("اجتمع وزراء خارجية الدول العربية في القاهرة.", "CONSULT", None, None, None, "EG"),
+    (
+        "تظاهر الآلاف في شوارع الجزائر العاصمة ضد الولاية الخامسة.",
+        "PROTEST",
+        "الآلاف",
+        None,
+        None,
+        "DZ",
+    ),
+    (
+        "أعلن رئيس الوزراء العراقي استقالته في بغداد.",
+        "RETREAT",
+        "رئيس الوزراء العراقي",
+        None,
+        None,
+        "IQ",
+    ),
+]
+
+#: what must NOT be coded: courtesy inside quotes, plans, contents of requests, denials
+ABSENT: list[tuple[str, str]] = [
+    ("وقال الوزير: «نشكر الأشقاء في قطر على دعمهم».", "SUPPORT"),
+    ("ومن المقرر أن يزور الرئيس الفرنسي الجزائر الأسبوع المقبل.", "CONSULT"),
+    ("وتعتزم السلطات فتح المعابر أمام المساعدات الأسبوع المقبل.", "RETREAT"),
+    ("وقالت الرئيسة: «نشكر كل من وقف إلى جانبنا».", "SUPPORT"),
+    ("وتعهد الرئيس بزيارة المدينة المنكوبة قريبا.", "CONSULT"),
+    ("وسيلتقي الوزير نظيره الروسي في موسكو الأحد المقبل.", "CONSULT"),
+    ("ودعا الاتحاد الأوروبي إلى وقف إطلاق النار والانسحاب من المدينة.", "RETREAT"),
+    ("واتفق الجانبان على إعادة فتح السفارتين، واستئناف الرحلات الجوية.", "COOPERATE"),
+    ("ونفت الحكومة اعتقال أي صحفي خلال الاحتجاجات.", "COERCE"),
+    ("وهددت الحكومة بقطع الإنترنت إذا استمرت الاحتجاجات.", "COERCE"),
+]
+
+
+@pytest.mark.parametrize("row", ROLES, ids=lambda r: r[0][:30])
+def test_events_roles_unseen(row: Row) -> None:
+    assert _matches(row) == []
+
+
+@pytest.mark.parametrize("row", TRIGGERS, ids=lambda r: r[0][:30])
+def test_events_triggers_unseen(row: Row) -> None:
+    assert _matches(row) == []
+
+
+@pytest.mark.parametrize("row", DATES, ids=lambda r: f"{r[1]}:{r[0][:30]}")
+def test_events_dates_by_clause(row: Row) -> None:
+    assert _matches(row) == []
+
+
+@pytest.mark.parametrize("row", COUNTRY, ids=lambda r: r[0][:30])
+def test_events_country_unseen(row: Row) -> None:
+    assert _matches(row) == []
+
+
+@pytest.mark.parametrize(("text", "typ"), ABSENT, ids=lambda x: str(x)[:30])
+def test_events_not_coded_unseen(text: str, typ: str) -> None:
+    assert [e.type for e in _doc(text).events if e.type == typ] == []
+
+
+def test_events_same_act_told_twice_is_one_event() -> None:
+    text = (
+        "أعلن رئيس الوزراء حسان دياب اليوم استقالة حكومته. "
+        "وقال مصدر حكومي إن الحكومة ستواصل تصريف الأعمال. "
+        "وقدم حسان دياب اليوم استقالته إلى الرئيس ميشال عون."
+    )
+    resign = [e for e in _doc(text).events if e.type == "RETREAT"]
+    assert len(resign) == 1
+    assert len(resign[0].mentions) == 2
+
+
+def test_events_actor_types_retype_storming() -> None:
+    protest = _doc("اقتحم متظاهرون مبنى البرلمان في بغداد أمس.").events
+    raid = _doc("اقتحمت الشرطة مبنى البرلمان في بغداد أمس.").events
+    assert [(e.type, e.mode) for e in protest] == [("PROTEST", "riot")]
+    assert [(e.type, e.mode) for e in raid] == [("COERCE", "seize")]
+
+
+def test_events_actors_constraint_drops_non_military_entry() -> None:
+    assert [e.type for e in _doc("دخلت القوات الإثيوبية بلدة الحمرة فجر اليوم.").events] == [
+        "ASSAULT"
+    ]
+    assert "ASSAULT" not in [e.type for e in _doc("دخل الوفد مدينة جدة مساء أمس.").events]
