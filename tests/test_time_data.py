@@ -86,6 +86,7 @@ def test_time_lexicon_tables_have_valid_codes() -> None:
         "year_periods",
         "history_before",
         "announced_before",
+        "background_before",
         "complementizers",
     ):
         assert spec[key] and all(isinstance(v, str) and v.strip() for v in spec[key]), key

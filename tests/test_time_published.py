@@ -188,9 +188,9 @@ def test_time_published_not_pinned_by_old_full_dates_with_a_weekday_anchor() -> 
         ),
         # "منذ 25 يوليو 2021" is history and "من المقرر ... 17 ديسمبر 2022" an announcement
         (
-            "أعلنت هيئة الانتخابات التونسية اليوم الثلاثاء النتائج الأولية للاستفتاء على الدستور "
-            "الذي جرى في 25 يوليو 2022، بعد عام من التدابير الاستثنائية التي يعمل بها الرئيس "
-            "منذ 25 يوليو 2021. ومن المقرر أن تجرى الانتخابات التشريعية في 17 ديسمبر 2022.",
+            "صوت التونسيون في 25 يوليو 2022 على الدستور الجديد، بعد عام من التدابير الاستثنائية "
+            "التي يعمل بها الرئيس منذ 25 يوليو 2021. وأعلنت هيئة الانتخابات اليوم الثلاثاء النتائج "
+            "الأولية للاستفتاء، ومن المقرر أن تجرى الانتخابات التشريعية في 17 ديسمبر 2022.",
             "2022-07-26",
             "25 يوليو 2022",
         ),
@@ -248,6 +248,10 @@ def test_time_published_from_today_weekday_and_reported_dates(
         "قال المتحدث اليوم الأحد إن البلاد تعيش أزمة سياسية منذ 25 يوليو 2021.",
         "قال الوزير اليوم الخميس إن الاتفاق الموقع يوم 10 مارس الماضي ما زال صامدا.",
         "قال الوزير اليوم الاثنين إن المفاوضات التي بدأت في 10 مايو ستستأنف بعد تعثرها عام 2019.",
+        # a relative clause describes background ("التي فقد أثرها في 8 مارس 2014")
+        "قال رئيس الوزراء اليوم الأربعاء إن الحطام يعود إلى الطائرة التي فقد أثرها في 8 مارس 2014.",
+        # the full date is of an earlier year than the text states elsewhere
+        "أعلن الجيش اليوم الأحد حصيلة عام 2023، بعد الهجوم الذي وقع في 14 أغسطس 2022 بحسب البيان.",
         # "اليوم" governs the saying, not the offset
         "قال الوزير اليوم إن الهدنة انهارت بعد يومين على توقيعها في 5 مارس 2023.",
     ],
@@ -273,11 +277,27 @@ def test_time_published_offset_off_the_weekday_is_no_anchor() -> None:
     assert doc.published.evidence.text == "يوم الثلاثاء 13 سبتمبر 2022"
 
 
-def test_time_published_yearless_date_without_stated_year_uses_last_year_only() -> None:
+def test_time_published_yearless_date_without_stated_year_only_when_fresh() -> None:
     text = "أفاد سكان صباح اليوم الثلاثاء بهدوء حذر في الخرطوم مع بدء سريان الهدنة في 25 أبريل."
-    # 25 April 2023 is a Tuesday: the last 25 April before now
-    doc = _run(text, now="2023-06-01")
+    # 25 April 2023 is a Tuesday, two days before now: the last 25 April, and fresh
+    doc = _run(text, now="2023-04-27")
     assert doc.published.value == "2023-04-25"
     assert doc.published.evidence is not None and doc.published.evidence.text == "25 أبريل"
+    # five weeks before now a Tuesday 25 April is as likely a coincidence
+    assert _run(text, now="2023-06-01").published.value is None
     # 25 April 2026 is a Saturday; an older Tuesday 25 April would be a guess
     assert _run(text, now="2026-11-29").published.value is None
+
+
+def test_time_published_full_date_deep_in_the_body_is_background() -> None:
+    lead = "عقد مجلس الوزراء اللبناني اليوم الأحد جلسة استثنائية لبحث الأزمة المالية. "
+    body = (
+        "وناقش الوزراء خطة التعافي التي قدمتها وزارة المالية، وسط خلافات حول توزيع الخسائر. "
+        "وقال وزير الإعلام إن الحكومة ستواصل المفاوضات مع صندوق النقد الدولي. "
+        "وأضاف أن المجلس سيعقد جلسة أخرى لاستكمال البحث في البنود المتبقية من الخطة. "
+    ) * 3
+    background = "وكانت الحكومة السابقة قد استقالت في 10 أغسطس 2020 إثر انفجار المرفأ."
+    assert len(lead + body) > 600
+    assert _run(lead + body + background).published.value is None
+    # in the lead the same date would date the report: Monday 10 August → Sunday 16
+    assert _run(lead + background + body).published.value == "2020-08-16"

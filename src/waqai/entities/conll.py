@@ -71,9 +71,7 @@ def to_bilou(tags: Sequence[str]) -> list[str]:
 
 def from_bilou(tags: Sequence[str]) -> list[str]:
     """BILOU → BIO."""
-    return [
-        "B-" + t[2:] if t[0] == "U" else "I-" + t[2:] if t[0] == "L" else t for t in tags
-    ]
+    return ["B-" + t[2:] if t[0] == "U" else "I-" + t[2:] if t[0] == "L" else t for t in tags]
 
 
 @dataclass

@@ -84,7 +84,7 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         own.extend("t=" + bare[k : k + 3] for k in range(1, len(bare) - 3))
     if not ("\u0600" <= word[0] <= "\u06ff"):
         own.append("shape=latin")
-    ctx = ("w=" + word, "b=" + bare, "c=" + c[0])
+    ctx: tuple[str, ...] = ("w=" + word, "b=" + bare, "c=" + c[0])
     if is_name:
         ctx += ("name",)
     return tuple(own), ctx

@@ -51,7 +51,7 @@ def decode(t: Any, n: int, o_threshold: float) -> list[str]:
     recall. The token takes the type with the largest summed marginal and
     continues an adjacent entity of that type.
     """
-    out = from_bilou(t.viterbi())
+    out = from_bilou(t.tag())
     if o_threshold <= 0.5:
         return out
     labels = [lab for lab in t.labels() if lab != "O"]

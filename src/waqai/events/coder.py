@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -22,7 +22,7 @@ from waqai.events.cues import Context
 from waqai.events.dating import narrative_date, nearest_date, timex_dates
 from waqai.events.lexicon import Hit, lexicon, word_pattern, words
 from waqai.events.participants import Mention, finalize_codes, find_mentions, main_country
-from waqai.events.roles import assign_roles
+from waqai.events.roles import after_dateline, assign_roles
 from waqai.resources import load_yaml
 
 #: words before a place that make it the event's location: "في بغداد"، "من مدينة خيرسون"
@@ -158,6 +158,7 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
             continue
         if ctx.not_event(hit, lo):
             continue
+        hit = _verb_reading(hit, ctx, lo)
         d = _draft(doc, hit, si, lo, hi, ctx, mentions, timexes, country0, published, opts)
         if d is not None:
             if in_quote and d.modality == "asserted":
@@ -171,6 +172,19 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
     )
     _inherit_dates(merged, published, newsday, opts)
     return [_event(doc, i, d, sents) for i, d in enumerate(merged, 1)]
+
+
+def _verb_reading(hit: Hit, ctx: Context, lo: int) -> Hit:
+    """A bare masdar that opens its sentence and is spelt like a trigger verb is that verb:
+    "خطف مسلحون عشرة ركاب" (the verb reading takes its subject after it)."""
+    if hit.pos != "noun" or hit.prefix not in ("", "و", "ف") or hit.suffix:
+        return hit
+    if not lexicon().is_verb(ctx.text[hit.mstart : hit.mend]):
+        return hit
+    start = after_dateline(ctx.text, lo)
+    if re.search(r"[^\W\d_]", ctx.text[start : hit.mstart - len(hit.prefix)]):
+        return hit
+    return replace(hit, pos="past")
 
 
 def _embedding(
@@ -336,6 +350,8 @@ def _country(
         return location.country
     if recipient is not None and recipient.etype in ("GPE", "LOC") and typ in _PLACE_RECIPIENT:
         return recipient.country
+    if recipient is not None and recipient.etype in ("GPE", "LOC") and mode == "visit":
+        return recipient.country  # "زار الوزير القاهرة": the visit is in Egypt
     if (
         actor is not None
         and actor.country
@@ -475,8 +491,8 @@ def _inherit_dates(
     """Undated events take the date of a dated event with the same participants in the same
     or previous sentence; with ``lead_date``, a lead-sentence event takes the article date."""
     for d in drafts:
-        if d.date:
-            continue
+        if d.date or d.background:
+            continue  # a background event is not dated by the story it explains
         ids = {m.entity_id for m in (d.actor, d.recipient) if m and m.entity_id}
         for p in drafts:
             if (

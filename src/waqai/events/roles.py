@@ -115,12 +115,24 @@ def assign_roles(
             # "بدء القوات الروسية الانسحاب": the noun phrase before the masdar is its subject,
             # unless it is the subject of a verb before it ("أدان الرئيس الهجوم")
             imm = next((m for m in reversed(left) if _gap(ctx, m.mend, tstart) <= 1), None)
-            if imm is not None and not imm.prepositional and not _after_verb(text, imm.mstart):
+            if (
+                imm is not None
+                and not imm.prepositional
+                and not _after_verb(text, imm.mstart)
+                # "أصيب عشرة أشخاص في غارة": a masdar after a preposition has no subject before
+                and not _prepositions_between(text, imm.mend, tstart)
+            ):
                 actor = imm
         if actor is None:
             light = _light_verb(ctx, syn, region, tstart)
             if light is not None:
                 between_ms = [m for m in left if m.mstart >= light and not m.prepositional]
+                if text[light - 2 : light] == "وا":
+                    # "ووضعوا الرئيس قيد الإقامة الجبرية": a plural verb's subject came before
+                    between_ms = []
+                    subject_left = subject_left or next(
+                        (m for m in left if m.mstart >= lo and not m.prepositional), None
+                    )
                 actor = between_ms[0] if between_ms else subject_left
         # a possessive suffix or a ب complement refers back to the clause subject:
         # "أعلنت الحكومة استقالتها"، "ردّ ماكرون بالتحذير"
@@ -152,12 +164,10 @@ def assign_roles(
         plural = text[hit.mstart : hit.mend].endswith("وا") or (
             hit.pos == "present" and text[hit.mstart : hit.mend].endswith("ون")
         )
-        if plural and actor is None:
+        if plural:
             actor = subject_left or next(
                 (m for m in left if m.mstart >= lo and not m.prepositional), None
             )
-        if actor is not None:
-            pass
         elif (
             svo
             or kana
@@ -180,8 +190,21 @@ def assign_roles(
                 continue
             if _gap(ctx, base, m.mstart) > 6:
                 break
+            if m.etype in ("GPE", "LOC") and re.search(
+                r"(?:^|\s)و?في\s+$", text[max(0, m.mstart - 6) : m.mstart]
+            ):
+                continue  # "استقبل الرئيس في القاهرة رئيس الوزراء": the place, not the guest
             if re.search(r"التابع(?:ه|ين)?\s+\S{0,3}$", text[max(0, m.mstart - 14) : m.mstart]):
                 continue  # "مجلس السلم والأمن التابع للاتحاد الأفريقي": part of the actor
+            if (
+                vso
+                and actor is not None
+                and actor.kind == "agent"
+                and not re.match(r"[وف]?(?:ال|لل)", text[actor.mstart : actor.mstart + 3])
+                and _gap(ctx, actor.mend, m.mstart) == 0
+                and not m.prepositional
+            ):
+                continue  # "قصفت طائرات التحالف مواقع": the genitive of an indefinite head
             if m is not actor and not (actor and m.entity_id and m.entity_id == actor.entity_id):
                 recipient = m
                 break
@@ -194,6 +217,14 @@ def _after_verb(text: str, pos: int) -> bool:
 
     w = _word_before(text, pos)
     return w in _syntax().light_verbs or lexicon().is_verb(w) or lexicon().is_verb(w[1:])
+
+
+def _prepositions_between(text: str, a: int, b: int) -> bool:
+    """Whether a preposition word (في، على ...) stands between offsets ``a`` and ``b``."""
+    from waqai.events.participants import _agents
+
+    preps = _agents().prepositions
+    return any(w in preps for w in re.findall(r"[^\W\d_]+", text[a:b]))
 
 
 def _verb_between(text: str, a: int, b: int) -> bool:

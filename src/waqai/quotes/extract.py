@@ -220,6 +220,11 @@ def extract_quotes(doc: Document) -> list[Quote]:
             if post:
                 verb = post[0]
                 speaker = _speaker(text, verb, ms, hi)
+        if speaker is None and statement is None:
+            # "وقال مصدر عسكري لوكالة فرانس برس: «...»": an unnamed or unknown subject
+            bare = next((b for v in verbs if (b := _bare_subject(text, v, qs))), None)
+            if bare is not None:
+                speaker, verb = bare
         if speaker is None and statement is None and verb is not None:
             speaker = last
         if speaker is None and statement is None:
@@ -234,19 +239,47 @@ def extract_quotes(doc: Document) -> list[Quote]:
 _NAME_BEFORE = re.compile(r"(?:^|\s)(?:حركه|جبهه|جماعه|منظمه|حزب|تحالف|ائتلاف)\s*$")
 
 
+#: a quoted phrase that starts with a name head is a name: إن "جبهة تحرير شعب تيغراي" هاجمت
+_NAME_INSIDE = re.compile(
+    r"\s*(?:حركه|جبهه|جماعه|منظمه|حزب|تحالف|ائتلاف|تجمع|تنظيم|هيئه|مجموعه|كتائب|سرايا)\s"
+)
+
+
 def _is_name(text: str, ms: int, me: int, qs: int, qe: int) -> bool:
     """A short quoted phrase that names the subject of a reporting verb or follows a
     name head ("قالت "جبهة التناوب والوفاق" المتمردة في بيان"، "حركة "حسم""): a name."""
     if len(words(text[qs:qe])) > 6 or re.match(r"\s*[:،,.]", text[me : me + 3]):
         return False
     before = text[max(0, ms - 20) : ms]
-    if _NAME_BEFORE.search(before):
+    if _NAME_BEFORE.search(before) or _NAME_INSIDE.match(text, qs, qe):
         return True
     w = re.search(r"([^\W\d_]+)\s*$", before)
     if w is None:
         return False
     ws = ms - len(before) + w.start(1)
     return any(not v.noun and v.mend >= ws + len(w.group(1)) - 3 for v in _verbs(text, ws, ms))
+
+
+def _bare_subject(text: str, verb: _Verb, qstart: int) -> tuple[Mention, _Verb] | None:
+    """The one or two words right after a reporting verb, when no participant was found
+    there ("قال مصدر عسكري"، "قال حازم قاسم" unknown to the gazetteer)."""
+    if verb.noun:
+        return None
+    m = re.match(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?", text[verb.mend : qstart])
+    if m is None:
+        return None
+    first, second = m.group(1), m.group(2)
+    stop = _prepositions() | _COMPLEMENTIZERS
+    if first in stop or first.startswith(("لل", "بال")):
+        return None
+    end = verb.mend + m.end(1)
+    if second and second not in stop and not second.startswith(("ل", "ب", "و")):
+        end = verb.mend + m.end(2)
+    start = verb.mend + m.start(1)
+    return Mention(start, end, None, None, "agent", "ORG", None), verb
+
+
+_COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "ايضا", "ذلك", "اليوم", "امس"})
 
 
 def _has_preposition(between: str) -> bool:

@@ -36,13 +36,17 @@ DATELINE_CHARS = 160
 DATELINE_MARKS = ("-", "–", "—", "،", ",", ":", "(", ")", "|")
 #: a full date this many years before ``now`` is history, never the news of the day
 HISTORY_YEARS = 20
-#: words looked at before a full date for "من المقرر" ... and for "منذ" ...
-CUE_WORDS = 6
-HISTORY_CUE_WORDS = 2
+#: a full date this close to the start (the lead) may be the news the report follows up
+LEAD_CHARS = 600
+#: how many words before a full date are looked at for each list of cues
+CUE_WINDOWS = {"history_before": 2, "announced_before": 8, "background_before": 10}
+#: a day-month in a text that states no year pins the date only this close before ``now``
+FRESH_DAYS = 8
 #: "بعد أسبوع على الاشتباكات التي اندلعت في 5 أكتوبر": at most this many words between
 EVENT_GAP_WORDS = 6
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# a year written alone, not a count ("2000 متفرج"): no word right after it
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)(?!\s*[^\W\d_])")
 SENTENCE_ENDS = ".!?؟\n"
 _SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
 
@@ -135,12 +139,12 @@ def _sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(ch, 0, pos) for ch in SENTENCE_ENDS) + 1
 
 
-def _not_current(text: str, m: Mention) -> bool:
-    """History or an announcement: "منذ 25 يوليو 2021", "من المقرر ... في 24 ديسمبر 2021"."""
+def _not_current(text: str, m: Mention, keys: tuple[str, ...]) -> bool:
+    """History, background or an announcement: "منذ 25 يوليو 2021", "الطائرة التي فقدت في 8
+    مارس 2014", "من المقرر ... في 24 ديسمبر 2021" (the cue lists of ``keys``)."""
     words = fold(text[_sentence_start(text, m.start) : m.start]).split()
     return any(
-        _cue_pattern(key).search(" ".join(words[-n:])) is not None
-        for key, n in (("history_before", HISTORY_CUE_WORDS), ("announced_before", CUE_WORDS))
+        _cue_pattern(key).search(" ".join(words[-CUE_WINDOWS[key] :])) is not None for key in keys
     )
 
 
@@ -328,13 +332,30 @@ def _candidate(
             # a writer drops the year of a recent date ("الثلاثاء 27 أبريل 1909" is
             # history); "يوم الجمعة 26 يونيو الماضي" only says the report is later
             return "weekday_date_alone", d
-    if weekday is None or c.weekday is not None or c.month is None or c.day is None:
+    if weekday is None:
+        return None
+    return _reported_date(mentions, i, c, text, now, years, weekday, shifts)
+
+
+def _reported_date(
+    mentions: list[Mention],
+    i: int,
+    c: Canon,
+    text: str,
+    now: dt.date,
+    years: list[int],
+    weekday: int,
+    shifts: set[int],
+) -> tuple[str, dt.date] | None:
+    """A date without its weekday, placed before today's weekday (``RANKS`` 1-3)."""
+    m = mentions[i]
+    if c.weekday is not None or c.month is None or c.day is None:
         return None
     if c.unit is not None or c.chain is not None or c.direction not in (None, 0):
         return None
     if c.calendar != "gregorian" or c.year_shift is not None or c.same_year:
         return None
-    if _not_current(text, m):
+    if _not_current(text, m, ("history_before", "announced_before")):
         return None
     if c.year is not None:  # "غادر آخر جندي فرنسي مالي في 15 أوت 2022"
         d = _day(c.year, c.month, c.day)
@@ -342,8 +363,15 @@ def _candidate(
             return None  # a date of an earlier year than the text mentions is background
         if d.year <= now.year - HISTORY_YEARS:
             return None
+        near = _near_named(mentions, i, text)
+        if m.start >= LEAD_CHARS and not near:
+            return None  # the lead reports the news; deeper in the body dates are background
         day, named = _report_day(d, weekday, shifts)
-        return ("date_named" if named and _near_named(mentions, i, text) else "full_date"), day
+        if named and near:
+            return "date_named", day
+        if _not_current(text, m, ("background_before",)):
+            return None  # "قمة كامب ديفيد التي عقدت في 14 مايو 2015": a description
+        return "full_date", day
     # "انطلقت اليوم الأربعاء ... من 15 إلى 19 مارس الجاري" (2023 stated elsewhere): in the
     # sentence that names the day, the latest year the text states puts it on that day
     if not _near_named(mentions, i, text):
@@ -356,6 +384,8 @@ def _candidate(
     kind = "date_named"
     if d is None and not years:
         d, kind = _yearless_day(c, _fallback_years(c, now), now, on_named), "date_named_any_year"
+        if d is not None and d < now - dt.timedelta(days=FRESH_DAYS):
+            return None  # a text without any year is read as fresh news, or not at all
     if d is None:
         return None
     return kind, _report_day(d, weekday, shifts)[0]
