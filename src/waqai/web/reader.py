@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from waqai.errors import StoreError
-from waqai.store.db import DEFAULT_URL, POSTGRES, SQLITE, Database, sqlite_path
+from waqai.store.db import Database
 from waqai.store.queries import Queries
 
 #: how long one SQLite statement waits for a lock, and how often a read is retried
@@ -58,20 +58,10 @@ def _retry(
 class ReadOnlyDatabase(Database):
     """A :class:`Database` that cannot write and retries reads that meet a lock."""
 
-    def __init__(self, url: str | None = None) -> None:
-        self.url = url or os.environ.get("WAQAI_DB") or DEFAULT_URL
-        self._in_tx = False
-        if self.url.startswith(("postgresql://", "postgres://")):
-            self.dialect = POSTGRES
-            self.conn = self._connect_postgres()
-            self.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-        elif "://" in self.url and not self.url.startswith("sqlite:"):
-            raise StoreError(
-                f"unsupported database URL {self.url!r} (use sqlite:///PATH or postgresql://...)"
-            )
-        else:
-            self.dialect = SQLITE
-            self.conn = self._connect_sqlite(sqlite_path(self.url))
+    def _connect_postgres(self) -> Any:
+        conn = super()._connect_postgres()
+        conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        return conn
 
     def _connect_sqlite(self, path: str) -> Any:
         if path == ":memory:" or not os.path.isfile(path):
