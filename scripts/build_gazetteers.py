@@ -30,7 +30,7 @@ from waqai.text.normalize import normalize
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "waqai" / "entities" / "data"
 ARABIC = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652 ]+$")
-RULE_MIN_POPULATION = 100_000
+RULE_MIN_POPULATION = 1_000_000
 
 
 def clean_name(name: str) -> str:
@@ -275,6 +275,10 @@ _NOT_NAME = set(
         "منطقة",
         "جزيرة",
         "محافظة",
+        "قصر",
+        "ميناء",
+        "مطار",
+        "شارع",
     ]
 )
 
@@ -297,6 +301,8 @@ def build_persons(shared: Path, iso3_to_2: dict[str, str]) -> list[dict[str, str
     for head, codes in entries:
         words = [w for w in head.strip("_").split("_") if w]
         if not 2 <= len(words) <= 5 or not codes:
+            continue
+        if words[0].startswith("و") and words[0][1:] in _NOT_NAME | {"بوركينا"}:
             continue
         if any(w in _NOT_NAME or not arabic_only(w) or len(w) < 2 for w in words):
             continue
@@ -335,7 +341,9 @@ def main() -> None:
         if (city["country"], city["name_en"]) in capitals:
             city["rule"] = "1"
     iso3_to_2 = {c["iso3"]: c["iso2"] for c in countries}
-    persons = build_persons(args.shared, iso3_to_2)
+    places = {normalize(n) for c in countries for n in c["names"].split("|")}
+    places |= {normalize(n) for c in cities for n in c["names"].split("|")}
+    persons = [p for p in build_persons(args.shared, iso3_to_2) if normalize(p["name"]) not in places]
     src = "built by scripts/build_gazetteers.py from shared/data; "
     write_tsv(
         OUT / "countries.tsv", countries, src + "mledoze (ODbL), pycountry, CLDR; do not edit"

@@ -33,6 +33,10 @@ def filled(store, crisis_docs):
         ({"text": "المسال"}, 2),  # the evidence sentence of both events of article a
         ({"text": "طائرة ألماتي"}, 1),
         ({"country": "FR"}, 0),
+        ({"actor": "%"}, 0),  # LIKE wildcards in a filter are literal characters
+        ({"actor": "_"}, 0),
+        ({"text": "%_%"}, 0),
+        ({"actor": "' OR 1=1 --"}, 0),
     ],
 )
 def test_store_events_filters(filled, filters: dict, expected: int) -> None:

@@ -238,13 +238,6 @@ def merge(rules: list[Mention], model: list[Mention]) -> list[Mention]:
     for r in rules:
         interior[r.start + 1 : r.end] = b"\x01" * (r.end - r.start - 1)
     model = [m for m in model if not (interior[m.start] or interior[m.end])]
-    # the model's reading in context wins over a city name (فريق برشلونة is a team)
-    typed = {(m.start, m.end) for m in model if m.type in ("ORG", "PER")}
-    rules = [
-        r
-        for r in rules
-        if not (r.entry is not None and r.entry.kind == "city" and (r.start, r.end) in typed)
-    ]
     own = _Cover(n)
     for m in model:
         if m.source != "propagated":

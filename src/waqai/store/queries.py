@@ -39,11 +39,21 @@ _MENTIONS_FROM = (
 )
 
 
+#: LIKE patterns escape their wildcards with a backslash (same syntax in SQLite and PostgreSQL)
+ESCAPE = "ESCAPE '\\'"
+
+
+def contains(word: str) -> str:
+    """A LIKE pattern matching ``word`` anywhere, its own % and _ taken literally."""
+    escaped = word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 class Queries:
     db: Database
 
     # -- merged events ------------------------------------------------------------------
-    def _cluster_filter(
+    def cluster_filter(
         self,
         country: str | None = None,
         type: str | None = None,
@@ -72,9 +82,9 @@ class Queries:
             params.append(parse_date(until, "--until"))
         member = "SELECT 1 FROM cluster_members cm JOIN events e ON e.doc_id = cm.doc_id AND e.event_id = cm.event_id WHERE cm.cluster_id = c.cluster_id"
         if actor and actor.strip():
-            words = ["%" + w.lower() + "%" for w in normalize(actor).split()]
-            in_actor = " AND ".join(["lower(e.actor_norm) LIKE ?"] * len(words))
-            in_recipient = " AND ".join(["lower(e.recipient_norm) LIKE ?"] * len(words))
+            words = [contains(w) for w in normalize(actor).split()]
+            in_actor = " AND ".join([f"lower(e.actor_norm) LIKE ? {ESCAPE}"] * len(words))
+            in_recipient = " AND ".join([f"lower(e.recipient_norm) LIKE ? {ESCAPE}"] * len(words))
             where.append(
                 f"EXISTS ({member} AND (({in_actor}) OR ({in_recipient})"
                 " OR e.actor_entity_id = ? OR e.recipient_entity_id = ? OR e.actor_code = ? OR e.recipient_code = ?))"
@@ -89,8 +99,8 @@ class Queries:
             ]
         if text:
             for word in normalize(text).split():
-                where.append(f"EXISTS ({member} AND lower(e.sentence_norm) LIKE ?)")
-                params.append("%" + word.lower() + "%")
+                where.append(f"EXISTS ({member} AND lower(e.sentence_norm) LIKE ? {ESCAPE})")
+                params.append(contains(word))
         return " AND ".join(where), params
 
     def events(
@@ -109,7 +119,7 @@ class Queries:
         With ``mentions=True`` each carries ``mentions``: every article that
         reports it, with its evidence sentence.
         """
-        where, params = self._cluster_filter(country, type, since, until, actor, text)
+        where, params = self.cluster_filter(country, type, since, until, actor, text)
         sql = (
             f"SELECT {CLUSTER_COLUMNS} FROM event_clusters c WHERE {where}"
             " ORDER BY CASE WHEN c.event_date IS NULL THEN 1 ELSE 0 END, c.event_date, c.first_published, c.cluster_id"

@@ -77,7 +77,7 @@ class EventFilter:
 
     def where(self, reader: Reader) -> tuple[str, list[Any]]:
         # the store's own filter, so the CLI and the dashboard select the same events
-        return reader._cluster_filter(self.country, self.type, self.since, self.until, self.actor)
+        return reader.cluster_filter(self.country, self.type, self.since, self.until, self.actor)
 
 
 # -- facets -----------------------------------------------------------------------------
