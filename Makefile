@@ -22,7 +22,7 @@ DEMO_DB := out/demo.db
 
 demo: $(VENV)/.demo
 	mkdir -p out && rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(VENV)/bin/waqai ingest samples --db sqlite:///$(DEMO_DB) --workers 2 --now 2022-02-01
+	$(VENV)/bin/waqai ingest samples --db sqlite:///$(DEMO_DB) --workers 2
 	$(VENV)/bin/waqai stats --db sqlite:///$(DEMO_DB)
 	$(VENV)/bin/waqai timeline --country KZ --db sqlite:///$(DEMO_DB)
 	@echo
@@ -38,9 +38,14 @@ lint: $(VENV)/.dev
 unit: $(VENV)/.dev
 	$(VENV)/bin/pytest
 
+# long measurements (need ../shared/data); each script also updates docs/benchmarks.md
 bench: $(VENV)/.dev
-	$(PIP) install -e ".[dev,bench]"
-	@echo "benchmarks land with the performance issue"
+	$(PIP) install -e ".[dev,bench,dask]"
+	$(PY) benchmarks/pipeline.py
+	$(PY) benchmarks/dates.py
+	$(PY) benchmarks/ner.py
+	$(PY) benchmarks/events.py
+	$(PY) benchmarks/engines.py
 
 stress: $(VENV)/.dev
 	$(VENV)/bin/pytest -m slow

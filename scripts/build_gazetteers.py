@@ -302,8 +302,6 @@ def build_persons(shared: Path, iso3_to_2: dict[str, str]) -> list[dict[str, str
         words = [w for w in head.strip("_").split("_") if w]
         if not 2 <= len(words) <= 5 or not codes:
             continue
-        if words[0].startswith("و") and words[0][1:] in _NOT_NAME | {"بوركينا"}:
-            continue
         if any(w in _NOT_NAME or not arabic_only(w) or len(w) < 2 for w in words):
             continue
         if any(
@@ -343,7 +341,11 @@ def main() -> None:
     iso3_to_2 = {c["iso3"]: c["iso2"] for c in countries}
     places = {normalize(n) for c in countries for n in c["names"].split("|")}
     places |= {normalize(n) for c in cities for n in c["names"].split("|")}
-    persons = [p for p in build_persons(args.shared, iso3_to_2) if normalize(p["name"]) not in places]
+    persons = [
+        p
+        for p in build_persons(args.shared, iso3_to_2)
+        if not {normalize(p["name"]), normalize(p["name"]).removeprefix("و")} & places
+    ]
     src = "built by scripts/build_gazetteers.py from shared/data; "
     write_tsv(
         OUT / "countries.tsv", countries, src + "mledoze (ODbL), pycountry, CLDR; do not edit"

@@ -23,7 +23,7 @@ import numpy as np
 import pycrfsuite
 
 from waqai.entities import conll, gazetteer
-from waqai.entities.features import gazetteer_tags, sequence_features, word_features
+from waqai.entities.features import gazetteer_tags, sequence_features, stripped, word_features
 from waqai.entities.ner import decode, file_hash
 from waqai.text.normalize import normalize
 
@@ -97,7 +97,7 @@ def learn_clusters(
     sents: list[conll.Sentence], coarse: int, fine: int
 ) -> dict[str, tuple[int, int]]:
     """k-means of words' left/right context vectors (PPMI, SVD), two granularities."""
-    words = [[normalize(t) for t, _ in s] for s in sents]
+    words = [[stripped(normalize(t) or t) for t, _ in s] for s in sents]
     freq: dict[str, int] = {}
     for s in words:
         for w in s:

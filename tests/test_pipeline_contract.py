@@ -89,3 +89,15 @@ def test_pipeline_batch_raises_without_handler() -> None:
 def test_pipeline_any_text_gives_valid_document(text: str) -> None:
     data = waqai.extract(text, published="2022-01-13").to_dict()
     validate_document(data)
+
+
+def test_pipeline_document_pickles_without_derived_views(seed_text: str) -> None:
+    import pickle
+
+    doc = waqai.extract(seed_text, published="2022-01-13")
+    assert doc.tokens and doc.match.text  # computed and cached
+    blob = pickle.dumps(doc)
+    again = pickle.loads(blob)
+    assert "tokens" not in again.__dict__ and "match" not in again.__dict__
+    assert again.to_dict() == doc.to_dict()
+    assert len(blob) < len(pickle.dumps(doc.__dict__))

@@ -148,6 +148,13 @@ class Document:
 
         return tokenize(self.text)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle without the derived views: workers send documents back, not their tokens."""
+        state = self.__dict__.copy()
+        state.pop("match", None)
+        state.pop("tokens", None)
+        return state
+
     def span(self, start: int, end: int) -> Span:
         """A span of the original text."""
         if not 0 <= start <= end <= len(self.text):

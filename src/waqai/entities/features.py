@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from waqai.entities import gazetteer
+from waqai.errors import DataError
 from waqai.resources import load_tsv, load_yaml
 from waqai.text.normalize import normalize
 from waqai.text.tokenize import clitic_analyses, default_analysis
@@ -25,7 +26,7 @@ def clusters() -> dict[str, tuple[str, str]]:
     """Word → (coarse, fine) cluster ids, learned by scripts/train_ner.py."""
     try:
         rows = load_tsv("entities", "clusters.tsv")
-    except Exception:  # noqa: BLE001 - clusters are optional while training
+    except DataError:  # not built yet: the first training run learns them
         return {}
     return {r["word"]: (r["coarse"], r["fine"]) for r in rows}
 
@@ -42,7 +43,7 @@ def name_tokens() -> frozenset[str]:
     return frozenset(w for w in out if len(w) >= 3)
 
 
-def _stripped(word: str) -> str:
+def stripped(word: str) -> str:
     """The stem under the longest proclitic chain (وموسكو → موسكو), suffixes kept."""
     best = word
     for a in clitic_analyses(word):
@@ -59,9 +60,9 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         return ("w=" + word, "shape=" + kind), ("w=" + word,)
     d = default_analysis(word)
     stem = d.stem
-    bare = _stripped(word)
+    bare = stripped(word)
     cl = clusters()
-    c = cl.get(word) or cl.get(bare) or ("-", "-")
+    c = cl.get(bare) or cl.get(word) or ("-", "-")
     own = [
         "w=" + word,
         "s=" + stem,

@@ -13,11 +13,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+import ahocorasick
+
 from waqai.document import Document
 from waqai.entities import gazetteer, ner
+from waqai.entities.conll import bio_spans
 from waqai.entities.features import clusters, gazetteer_tags
 from waqai.entities.gazetteer import Entry, Hit
-from waqai.entities.knowledge import head_of_state, holder
+from waqai.entities.knowledge import Person, head_of_state, holder
 from waqai.text.tokenize import Token, clitic_analyses
 
 _PRIORITY = {"model": 1, "propagated": 2}
@@ -33,7 +36,7 @@ class Mention:
     start: int
     end: int
     type: str
-    source: str  # "rule" | "model" | "combo" | "anaphor"
+    source: str  # "rule" | "combo" | "model" | "propagated" | "anaphor"
     entry: Entry | None = None
     #: a resolved identity: gazetteer id and what is known about it
     entity_id: str | None = None
@@ -102,9 +105,7 @@ def combos(text: str, hits: list[Hit], date: str | None) -> list[Mention]:
     return out
 
 
-def _set_title(m: Mention, seat: str, office: str, person: object) -> None:
-    from waqai.entities.knowledge import Person
-
+def _set_title(m: Mention, seat: str, office: str, person: Person | None) -> None:
     if isinstance(person, Person):
         m.entity_id = f"per:{person.key}"
         m.name, m.name_en = person.name, person.name_en
@@ -141,6 +142,8 @@ def _strip_proclitic(tok: Token, vocab: dict[str, tuple[str, str]]) -> int:
         if a.suffix or not a.prefix:
             continue
         keep_article = a.prefix.endswith("ال")
+        if "ك" in a.prefix and not keep_article:
+            continue  # كريم is a name, not ك + ريم
         drop = len(a.prefix) - (2 if keep_article else 0)
         if a.prefix.endswith("لل"):
             drop = len(a.prefix) - 1
@@ -172,8 +175,6 @@ def model_mentions(doc: Document, hits: list[Hit]) -> list[Mention]:
         spans = [(t.mstart, t.mend) for t in sent]
         gaz = gazetteer_tags(hits[k:], spans)
         tags = ner.tag_words([t.norm for t in sent], gaz)
-        from waqai.entities.conll import bio_spans
-
         for a, b, typ in bio_spans(tags):
             if typ not in MODEL_TYPES:
                 continue
@@ -192,8 +193,6 @@ def propagate(text: str, found: list[Mention]) -> list[Mention]:
     A document names its actors several times; the model often tags one
     occurrence (with a title before it) and misses the others.
     """
-    import ahocorasick
-
     forms: dict[str, str] = {}
     for m in found:
         if m.source != "model":
