@@ -150,3 +150,19 @@ def test_entities_office_holder_on_date(seat: str, office: str, date: str, key: 
 
 def test_entities_no_holder_before_records() -> None:
     assert knowledge.holder("KZ", "president", "1980-01-01") is None
+
+
+def test_entities_titles_and_groups_are_well_formed() -> None:
+    spec = load_yaml("entities", "titles.yaml")
+    sectors = {"MIL", "GOV", "COP", "JUD", "LEG", "SPY"}
+    keys = [b["key"] for b in spec["bodies"]]
+    assert len(set(keys)) == len(keys)
+    for b in spec["bodies"]:
+        assert b["words"] and b["name"] and b["name_en"] and b["sector"] in sectors, b
+    for t in spec["titles"]:
+        assert t["words"] and re.match(r"^[a-z_]+$", t["office"]), t
+    assert set(spec["head_of_state"]) >= {"president", "king", "prime_minister"}
+    groups = load_yaml("entities", "norp.yaml")
+    assert len({g["key"] for g in groups}) == len(groups)
+    for g in groups:
+        assert g["name_en"] and (g["nisba"] or g["plural"]), g

@@ -18,7 +18,7 @@ import ahocorasick
 from waqai.document import Document
 from waqai.entities import gazetteer, ner
 from waqai.entities.conll import bio_spans
-from waqai.entities.features import clusters, gazetteer_tags
+from waqai.entities.features import gazetteer_tags
 from waqai.entities.gazetteer import Entry, Hit
 from waqai.entities.knowledge import Person, head_of_state, holder
 from waqai.text.tokenize import Token, clitic_analyses
@@ -135,8 +135,13 @@ def rule_mentions(hits: list[Hit], context_country: str | None) -> list[Mention]
     return out
 
 
-def _strip_proclitic(tok: Token, vocab: dict[str, tuple[str, str]]) -> int:
-    """Characters of proclitics to drop from the first token of a model span."""
+def _strip_proclitic(tok: Token, words: set[str]) -> int:
+    """Characters of proclitics to drop from the first token of a model span.
+
+    The article stays; other proclitics go when the rest is a known name or stands
+    alone elsewhere in the document (وسيرديوكوف next to سيرديوكوف), so that names
+    beginning with و or ب (وليد، بوتين) are not cut.
+    """
     best = 0
     for a in clitic_analyses(tok.norm):
         if a.suffix or not a.prefix:
@@ -149,7 +154,7 @@ def _strip_proclitic(tok: Token, vocab: dict[str, tuple[str, str]]) -> int:
             drop = len(a.prefix) - 1
         if drop <= best:
             continue
-        known = a.stem in vocab or ("ال" + a.stem) in vocab or bool(gazetteer.lookup(a.stem))
+        known = a.stem in words or bool(gazetteer.lookup(a.stem))
         if keep_article or known:
             best = drop
     return best
@@ -162,7 +167,7 @@ def model_mentions(doc: Document, hits: list[Hit]) -> list[Mention]:
     bounds = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
     starts = [t.start for t in tokens]
     hit_starts = [h.start for h in hits]
-    vocab = clusters()
+    words = {t.norm for t in tokens}
     out = []
     for s, e in bounds:
         i, j = bisect_left(starts, s), bisect_left(starts, e)
@@ -179,7 +184,7 @@ def model_mentions(doc: Document, hits: list[Hit]) -> list[Mention]:
             if typ not in MODEL_TYPES:
                 continue
             first = sent[a]
-            start = first.mstart + _strip_proclitic(first, vocab)
+            start = first.mstart + _strip_proclitic(first, words)
             end = sent[b - 1].mend
             if sent[b - 1].kind == "punct" or start >= end:
                 continue
