@@ -18,21 +18,25 @@ _CLOSERS = set(_OPENERS.values())
 _TERMINAL = re.compile(r"[.!?؟…]+[\"'»”’›)\]]*(?=\s|$)|\n+")
 
 
+_QUOTE_MARKS = re.compile('["\n' + "".join(_OPENERS) + "".join(_CLOSERS) + "]")
+
+
 def _quote_depth_changes(text: str) -> list[tuple[int, int]]:
-    """Offsets where quotation depth changes: (offset, +1 | -1)."""
+    """Offsets where quotation depth changes: (offset, +1 | -1), or 0 at a line break."""
     changes: list[tuple[int, int]] = []
     straight_open = False
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARKS.finditer(text):
+        ch = m.group()
         if ch in _OPENERS:
-            changes.append((i, 1))
+            changes.append((m.start(), 1))
         elif ch in _CLOSERS:
-            changes.append((i, -1))
+            changes.append((m.start(), -1))
         elif ch == '"':
-            changes.append((i, -1 if straight_open else 1))
+            changes.append((m.start(), -1 if straight_open else 1))
             straight_open = not straight_open
-        elif ch == "\n":
+        else:
             straight_open = False
-            changes.append((i, 0))  # a line break closes every quotation
+            changes.append((m.start(), 0))  # a line break closes every quotation
     return changes
 
 
