@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from waqai.entities import conll, gazetteer, ner, recognize
-from waqai.entities.features import gazetteer_tags, word_features
+from waqai.entities.features import cue_kinds, gazetteer_tags, word_features
 from waqai.entities.recognize import Mention, merge
 from waqai.text.normalize import normalize
 
@@ -77,6 +77,7 @@ def main() -> None:
     ner.tagger()
     gazetteer.automaton()
     word_features.cache_clear()
+    cue_kinds.cache_clear()
     n_tokens = sum(len(s) for s in test)
     t0 = time.perf_counter()
     size = args.doc_size or 1

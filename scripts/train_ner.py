@@ -7,15 +7,19 @@ fine types are mapped to PER/LOC/ORG/MISC following ANERcorp's conventions
 (measured on the shared sentences: Government and Group are O in ANERcorp).
 Word clusters are learned from the same training text only.
 
-usage: python scripts/train_ner.py [--cv 3] [--c1 0.05 --c2 0.05]
-Training is deterministic (L-BFGS, fixed cluster seed): rerunning rebuilds the
-shipped model.
+usage: python scripts/train_ner.py [--cv 3] [--c1 0.05 --c2 0.05] [--out DIR]
+``--cv`` only reports blocked cross-validation and writes nothing; ``--out
+/tmp/ner-cand`` writes a candidate (ner.crfsuite, ner.json, clusters.tsv) without
+touching the shipped files. Training is deterministic (L-BFGS, fixed cluster
+seed): rerunning rebuilds the shipped model.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,13 +27,13 @@ import numpy as np
 import pycrfsuite
 
 from waqai.entities import conll, gazetteer
-from waqai.entities.features import gazetteer_tags, sequence_features, stripped, word_features
+from waqai.entities.features import gazetteer_tags, sequence_features, stripped, use_clusters
 from waqai.entities.ner import decode, file_hash
 from waqai.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "waqai" / "entities" / "data"
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 
 FANE_TYPES = {
@@ -181,22 +185,11 @@ def main() -> None:
     train_sents, fane, n_fane = load_data(args.shared)
     extra = [] if args.no_fane else fane
     print(f"train={len(train_sents)} newsfane kept {len(fane)}/{n_fane}")
-    cl_path = OUT / "clusters.tsv"
-    if args.no_clusters:
-        cl_path.write_text("word\tcoarse\tfine\n", encoding="utf-8")
-    else:
-        cl = learn_clusters(train_sents + extra, 64, 256)
-        with open(cl_path, "w", encoding="utf-8") as fh:
-            fh.write("# word clusters learned by scripts/train_ner.py from the NER training text\n")
-            fh.write("word\tcoarse\tfine\n")
-            for w, (a, b) in sorted(cl.items()):
-                fh.write(f"{w}\t{a}\t{b}\n")
-    from waqai.entities import features
-    from waqai.resources import load_tsv
-
-    load_tsv.cache_clear()
-    features.clusters.cache_clear()
-    word_features.cache_clear()
+    cl = {} if args.no_clusters else learn_clusters(train_sents + extra, 64, 256)
+    # features of this run use these clusters, not the shipped ones: cross-validation
+    # writes nothing to --out, and a candidate folder (--out /tmp/ner-cand) leaves the
+    # shipped model files untouched
+    use_clusters({w: (str(a), str(b)) for w, (a, b) in cl.items()})
     if args.cv:
         # contiguous blocks: whole articles stay on one side, as for the test split
         size = -(-len(train_sents) // args.cv)
@@ -204,7 +197,7 @@ def main() -> None:
         scores: dict[float, list[tuple[float, float, float]]] = {}
         for k in range(args.cv):
             rest = [s for j, f in enumerate(folds) if j != k for s in f]
-            tmp = Path(f"/tmp/waqai_cv{k}.crfsuite")
+            tmp = Path(tempfile.gettempdir()) / f"waqai_cv{k}_{os.getpid()}.crfsuite"
             train(rest + extra, tmp, args.c1, args.c2, args.iters)
             for th in THRESHOLDS:
                 sc = evaluate(tmp, folds[k], th)
@@ -214,6 +207,12 @@ def main() -> None:
             mean = [sum(x[i] for x in prf) / len(prf) for i in range(3)]
             print(f"cv o_threshold={th}: P={mean[0]:.2f} R={mean[1]:.2f} F1={mean[2]:.2f}")
         return
+    args.out.mkdir(parents=True, exist_ok=True)
+    with open(args.out / "clusters.tsv", "w", encoding="utf-8") as fh:
+        fh.write("# word clusters learned by scripts/train_ner.py from the NER training text\n")
+        fh.write("word\tcoarse\tfine\n")
+        for w, (a, b) in sorted(cl.items()):
+            fh.write(f"{w}\t{a}\t{b}\n")
     model = args.out / "ner.crfsuite"
     train(train_sents + extra, model, args.c1, args.c2, args.iters)
     meta = {

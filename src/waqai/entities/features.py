@@ -19,16 +19,70 @@ from waqai.text.normalize import normalize
 from waqai.text.tokenize import clitic_analyses, default_analysis
 
 WINDOW = (-2, -1, 1, 2)
+#: words before a name that cue its type; a token gets ``pc-2`` when a person cue
+#: is two words to its left (the cue's own word is a ``w=`` feature already, this
+#: generalises over the list)
+CUE_WINDOW = (-3, -2, -1)
+PERSON_CUES = (
+    "الرئيس رئيس وزير وزيرة السيد السيدة الشيخ الملك الأمير الجنرال الدكتور المستشار "
+    "المتحدث الناطق السفير اللواء العميد العقيد قائد زعيم النائب المبعوث نائب المدير الرئيسة "
+    "الكاتب اللاعب المدرب الفنان الفنانة الممثل الممثلة الشاعر الأمين الإمام البابا القاضي "
+    "الوزير المخرج الروائي الباحث الأستاذ البروفيسور المهندس الكابتن الفريق المشير"
+)
+ORG_HEADS = (
+    "شركة وزارة منظمة حزب جامعة بنك مجلس هيئة وكالة صحيفة اتحاد جمعية مؤسسة لجنة جبهة حركة "
+    "مركز معهد نادي فريق محكمة برلمان مصرف مجموعة تلفزيون إذاعة قناة مجلة الشركة الوزارة "
+    "المنظمة الحزب الجامعة البنك المجلس الهيئة الوكالة الصحيفة الاتحاد الجمعية المؤسسة اللجنة "
+    "الجبهة الحركة المركز المعهد النادي الفريق المحكمة المصرف المجموعة"
+)
+LOC_CUES = (
+    "مدينة محافظة ولاية عاصمة في إلى من منطقة إقليم جزيرة جزر نهر بحر جبل جبال قرية بلدة شمال "
+    "جنوب شرق غرب المدينة المحافظة الولاية العاصمة المنطقة الإقليم بلاد دولة عبر حدود"
+)
+#: endings of transliterated foreign names (matching form)
+FOREIGN_ENDS = "يف وف سكي ستان فيتش يتش فيل بورغ بورج لاند شتاين ز"
+_FOREIGN = tuple(FOREIGN_ENDS.split())
 
 
 @cache
 def clusters() -> dict[str, tuple[str, str]]:
     """Word → (coarse, fine) cluster ids, learned by scripts/train_ner.py."""
+    if _override:
+        return _override[0]
     try:
         rows = load_tsv("entities", "clusters.tsv")
     except DataError:  # not built yet: the first training run learns them
         return {}
     return {r["word"]: (r["coarse"], r["fine"]) for r in rows}
+
+
+def use_clusters(table: dict[str, tuple[str, str]]) -> None:
+    """Use ``table`` instead of the shipped ``clusters.tsv`` (training candidates)."""
+    clusters.cache_clear()
+    word_features.cache_clear()
+    _override.clear()
+    _override.append(table)
+
+
+_override: list[dict[str, tuple[str, str]]] = []
+
+
+@cache
+def cue_lists() -> tuple[tuple[str, frozenset[str]], ...]:
+    """("pc", person cues), ("oh", organization heads), ("lc", place cues), matching form."""
+    return tuple(
+        (kind, frozenset(normalize(w) for w in words.split()))
+        for kind, words in (("pc", PERSON_CUES), ("oh", ORG_HEADS), ("lc", LOC_CUES))
+    )
+
+
+@lru_cache(maxsize=200_000)
+def cue_kinds(word: str) -> tuple[str, ...]:
+    """The cue lists that ``word`` (or its clitic-stripped stem) belongs to."""
+    if not word[:1].isalpha():
+        return ()
+    bare = stripped(word)
+    return tuple(k for k, ws in cue_lists() if word in ws or bare in ws)
 
 
 @cache
@@ -83,6 +137,14 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         own.append("name")
     if len(bare) >= 4:
         own.extend("t=" + bare[k : k + 3] for k in range(1, len(bare) - 3))
+    if len(bare) >= 5:
+        own.extend(("s4=" + bare[-4:], "f4=" + bare[:4]))
+    if len(bare) >= 4 and (bare.endswith("يه") or bare.endswith("ي")):
+        own.append("nisba")
+    if bare.startswith("ال"):
+        own.append("al")
+    if len(bare) >= 5 and bare.endswith(_FOREIGN):
+        own.append("foreign")
     if not ("\u0600" <= word[0] <= "\u06ff"):
         own.append("shape=latin")
     ctx: tuple[str, ...] = ("w=" + word, "b=" + bare, "c=" + c[0])
@@ -135,6 +197,10 @@ def sequence_features(words: Sequence[str], gaz: Sequence[str]) -> list[list[str
                     f.append(f"{off:+d}:g={gaz[j]}")
             else:
                 f.append(f"{off:+d}:edge")
+        for off in CUE_WINDOW:
+            j = i + off
+            if j >= 0:
+                f.extend(kind + str(off) for kind in cue_kinds(words[j]))
         if i > 0:
             f.append("w-1|w=" + words[i - 1] + "|" + words[i])
         if i + 1 < n:
