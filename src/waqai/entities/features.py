@@ -19,29 +19,10 @@ from waqai.text.normalize import normalize
 from waqai.text.tokenize import clitic_analyses, default_analysis
 
 WINDOW = (-2, -1, 1, 2)
-#: words before a name that cue its type; a token gets ``pc-2`` when a person cue
-#: is two words to its left (the cue's own word is a ``w=`` feature already, this
-#: generalises over the list)
+#: words before a name that cue its type (``entities/data/ner_cues.yaml``); a token gets
+#: ``pc-2`` when a person cue is two words to its left (the cue's own word is a ``w=``
+#: feature already, this generalises over the list)
 CUE_WINDOW = (-3, -2, -1)
-PERSON_CUES = (
-    "الرئيس رئيس وزير وزيرة السيد السيدة الشيخ الملك الأمير الجنرال الدكتور المستشار "
-    "المتحدث الناطق السفير اللواء العميد العقيد قائد زعيم النائب المبعوث نائب المدير الرئيسة "
-    "الكاتب اللاعب المدرب الفنان الفنانة الممثل الممثلة الشاعر الأمين الإمام البابا القاضي "
-    "الوزير المخرج الروائي الباحث الأستاذ البروفيسور المهندس الكابتن الفريق المشير"
-)
-ORG_HEADS = (
-    "شركة وزارة منظمة حزب جامعة بنك مجلس هيئة وكالة صحيفة اتحاد جمعية مؤسسة لجنة جبهة حركة "
-    "مركز معهد نادي فريق محكمة برلمان مصرف مجموعة تلفزيون إذاعة قناة مجلة الشركة الوزارة "
-    "المنظمة الحزب الجامعة البنك المجلس الهيئة الوكالة الصحيفة الاتحاد الجمعية المؤسسة اللجنة "
-    "الجبهة الحركة المركز المعهد النادي الفريق المحكمة المصرف المجموعة"
-)
-LOC_CUES = (
-    "مدينة محافظة ولاية عاصمة في إلى من منطقة إقليم جزيرة جزر نهر بحر جبل جبال قرية بلدة شمال "
-    "جنوب شرق غرب المدينة المحافظة الولاية العاصمة المنطقة الإقليم بلاد دولة عبر حدود"
-)
-#: endings of transliterated foreign names (matching form)
-FOREIGN_ENDS = "يف وف سكي ستان فيتش يتش فيل بورغ بورج لاند شتاين ز"
-_FOREIGN = tuple(FOREIGN_ENDS.split())
 
 
 @cache
@@ -70,10 +51,17 @@ _override: list[dict[str, tuple[str, str]]] = []
 @cache
 def cue_lists() -> tuple[tuple[str, frozenset[str]], ...]:
     """("pc", person cues), ("oh", organization heads), ("lc", place cues), matching form."""
+    cues = load_yaml("entities", "ner_cues.yaml")
     return tuple(
-        (kind, frozenset(normalize(w) for w in words.split()))
-        for kind, words in (("pc", PERSON_CUES), ("oh", ORG_HEADS), ("lc", LOC_CUES))
+        (kind, frozenset(normalize(w) for w in cues[key]))
+        for kind, key in (("pc", "person_cues"), ("oh", "org_heads"), ("lc", "loc_cues"))
     )
+
+
+@cache
+def foreign_endings() -> tuple[str, ...]:
+    """Endings of transliterated foreign names (يف، وف، سكي …), matching form."""
+    return tuple(load_yaml("entities", "ner_cues.yaml")["foreign_name_endings"])
 
 
 @lru_cache(maxsize=200_000)
@@ -143,7 +131,7 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         own.append("nisba")
     if bare.startswith("ال"):
         own.append("al")
-    if len(bare) >= 5 and bare.endswith(_FOREIGN):
+    if len(bare) >= 5 and bare.endswith(foreign_endings()):
         own.append("foreign")
     if not ("\u0600" <= word[0] <= "\u06ff"):
         own.append("shape=latin")
