@@ -63,14 +63,21 @@ def run(folder: Path, engine: str, workers: int, batch_size: int, tmp: Path) -> 
     return {
         "engine": engine,
         "workers": workers,
-        "documents": s.added,
-        "failed": s.failed,
+        **_rates(s.added, s.failed, startup, total, cpu),
+        "fingerprint": list(fingerprint),
+    }
+
+
+def _rates(added: int, failed: int, startup: float, total: float, cpu: float) -> dict[str, Any]:
+    """Counts, times and throughput of one run, rounded for the report."""
+    return {
+        "documents": added,
+        "failed": failed,
         "startup_s": round(startup, 2),
         "total_s": round(total, 2),
-        "docs_per_s": round(s.added / total, 1),
+        "docs_per_s": round(added / total, 1),
         "cpu_s": round(cpu, 1),
-        "docs_per_cpu_s": round(s.added / cpu, 1),
-        "fingerprint": list(fingerprint),
+        "docs_per_cpu_s": round(added / cpu, 1),
     }
 
 
@@ -118,13 +125,7 @@ def run_dataset(folder: Path, workers: int, batch_size: int, tmp: Path) -> dict[
     return {
         "engine": "dask --out",
         "workers": workers,
-        "documents": s.added,
-        "failed": s.failed,
-        "startup_s": round(startup, 2),
-        "total_s": round(total, 2),
-        "docs_per_s": round(s.added / total, 1),
-        "cpu_s": round(cpu, 1),
-        "docs_per_cpu_s": round(s.added / cpu, 1),
+        **_rates(s.added, s.failed, startup, total, cpu),
     }
 
 

@@ -528,3 +528,27 @@ def gold_scores() -> dict[str, dict[str, float]]:
     if not out:
         pytest.skip("tests/gold has no articles")
     return out
+
+
+# --- kill-and-resume tests (corpus, engines) ---------------------------------------
+@pytest.fixture
+def sigkill_after_first_batch():  # type: ignore[no-untyped-def]
+    """Run ``cmd`` (an ingest into ``store``) and SIGKILL it once a batch is committed."""
+    import signal
+    import subprocess
+    import time
+
+    def run(cmd: list[str], store, timeout: float = 60) -> int:  # type: ignore[no-untyped-def]
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + timeout
+            while (store.db.scalar("SELECT MAX(batches) FROM ingest_progress") or 0) < 1:
+                assert proc.poll() is None, "ingest ended before its first batch was seen"
+                assert time.monotonic() < deadline
+                time.sleep(0.005)
+            os.kill(proc.pid, signal.SIGKILL)
+        finally:
+            proc.wait()
+        return proc.returncode
+
+    return run

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -126,7 +124,7 @@ main(sys.argv[1:])
 
 
 def test_corpus_ingest_resumes_after_sigkill(
-    store_url: str, tmp_path: Path, corpus_factory
+    store_url: str, tmp_path: Path, corpus_factory, sigkill_after_first_batch
 ) -> None:
     folder = tmp_path / "big"
     corpus_factory(folder, 200)
@@ -143,17 +141,7 @@ def test_corpus_ingest_resumes_after_sigkill(
             "10",
             "--no-progress",
         ]
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            deadline = time.monotonic() + 60
-            while (s.db.scalar("SELECT MAX(batches) FROM ingest_progress") or 0) < 1:
-                assert proc.poll() is None, "ingest ended before its first batch was seen"
-                assert time.monotonic() < deadline
-                time.sleep(0.005)
-            os.kill(proc.pid, signal.SIGKILL)
-        finally:
-            proc.wait()
-        assert proc.returncode == -signal.SIGKILL
+        assert sigkill_after_first_batch(cmd, s) == -signal.SIGKILL
         stored = s.stats()["documents"]
         assert 0 < stored < 200
         assert stored % 10 == 0  # whole batches only

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -241,7 +239,7 @@ def test_engines_local_ingest_never_imports_dask(tmp_path: Path, engine_folder: 
 
 @pytest.mark.slow
 def test_engines_dask_resumes_after_sigkill(
-    dask_scheduler: str, tmp_path: Path, corpus_factory
+    dask_scheduler: str, tmp_path: Path, corpus_factory, sigkill_after_first_batch
 ) -> None:
     folder = tmp_path / "big"
     corpus_factory(folder, 400)
@@ -249,16 +247,7 @@ def test_engines_dask_resumes_after_sigkill(
     cmd = [sys.executable, "-m", "waqai.cli", "ingest", str(folder), "--db", url, "--now", NOW]
     cmd += ["--batch-size", "5", "--engine", "dask", "--scheduler", dask_scheduler, "--no-progress"]
     with open_store(url) as s:
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            deadline = time.monotonic() + 120
-            while (s.db.scalar("SELECT MAX(batches) FROM ingest_progress") or 0) < 1:
-                assert proc.poll() is None, "ingest ended before its first batch was seen"
-                assert time.monotonic() < deadline
-                time.sleep(0.005)
-            os.kill(proc.pid, signal.SIGKILL)
-        finally:
-            proc.wait()
+        sigkill_after_first_batch(cmd, s, timeout=120)
         stored = s.stats()["documents"]
         assert 0 < stored < 400 and stored % 5 == 0  # whole batches only
     killed = tmp_path / "killed.db"
