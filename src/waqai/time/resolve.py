@@ -129,42 +129,41 @@ def resolve_day(c: Canon, anchor: dt.date | None, prev: dt.date | None) -> dt.da
     return None
 
 
+def _hijri_year(c: Canon, anchor: dt.date | None, day: int) -> int | None:
+    """The Hijri year of month ``c.month`` (day ``day``) when the text gives none.
+
+    The anchor's Hijri year, moved by الماضي/المقبل; without either, a date more than
+    ``FUTURE_DAYS`` after the anchor is taken from the previous year.
+    """
+    if c.year is not None:
+        return c.year
+    h = gregorian_to_hijri(anchor) if anchor else None
+    if h is None or c.month is None:
+        return None
+    year = h[0]
+    if c.direction == -1:
+        return year if c.month < h[1] else year - 1
+    if c.direction == 1:
+        return year if c.month > h[1] else year + 1
+    if c.direction is None and (c.month, day) > (h[1], h[2]):
+        start = hijri_to_gregorian(year, c.month, day)
+        if start is None or start > anchor + dt.timedelta(days=FUTURE_DAYS):  # type: ignore[operator]
+            year -= 1
+    return year
+
+
 def _hijri_day(c: Canon, anchor: dt.date | None) -> dt.date | None:
     if c.month is None or c.day is None:
         return None
-    year = c.year
-    if year is None:
-        h = gregorian_to_hijri(anchor) if anchor else None
-        if h is None:
-            return None
-        year = h[0]
-        if c.direction == -1:
-            year = year if c.month < h[1] else year - 1
-        elif c.direction == 1:
-            year = year if c.month > h[1] else year + 1
-        elif c.direction is None and (c.month, c.day) > (h[1], h[2]):
-            start = hijri_to_gregorian(year, c.month, c.day)
-            if start is None or start > anchor + dt.timedelta(days=FUTURE_DAYS):  # type: ignore[operator]
-                year -= 1
-    return hijri_to_gregorian(year, c.month, c.day)
+    year = _hijri_year(c, anchor, c.day)
+    return hijri_to_gregorian(year, c.month, c.day) if year is not None else None
 
 
 def _hijri_coarse(c: Canon, anchor: dt.date | None) -> str | None:
     """A Hijri month or year as the Gregorian month or year holding its middle (approximate)."""
-    year = c.year
+    year = c.year if c.month is None else _hijri_year(c, anchor, 1)
     if year is None:
-        h = gregorian_to_hijri(anchor) if anchor else None
-        if h is None or c.month is None:
-            return None
-        year = h[0]
-        if c.direction == -1:
-            year = year if c.month < h[1] else year - 1
-        elif c.direction == 1:
-            year = year if c.month > h[1] else year + 1
-        elif c.direction is None and c.month > h[1]:
-            start = hijri_to_gregorian(year, c.month, 1)
-            if start is None or start > anchor + dt.timedelta(days=FUTURE_DAYS):  # type: ignore[operator]
-                year -= 1
+        return None
     if c.month is None:
         mid = hijri_to_gregorian(year, 6, 15)
         return f"{mid.year:04d}" if mid else None
