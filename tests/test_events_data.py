@@ -40,7 +40,7 @@ CONTEXTS = {
 }  # fmt: skip
 ENTRY_KEYS = {
     "type", "mode", "cameo", "context", "verbs", "forms", "participles", "nouns", "tails",
-    "after", "before", "near", "genitive", "swap", "not_after", "actors", "actor_types", "quoted",
+    "after", "before", "near", "genitive", "swap", "not_after", "not_before", "actors", "actor_types", "quoted",
 }  # fmt: skip
 #: agent sectors of agents.yaml and the sector suffixes of entity actor codes
 SECTORS = {
@@ -121,6 +121,9 @@ def test_events_cues_schema() -> None:
     assert set(c["embedding_types"]) <= set(PLOVER_TYPES)
     assert set(c["reaction_types"]) <= set(PLOVER_TYPES)
     assert c["name_heads"] and c["clause_breaks"] and c["lam_complement_verbs"]
+    assert c["terms"]["words"] and isinstance(c["terms"]["window"], int)
+    assert all(isinstance(v, int) and v < 0 for v in c["date_offsets"]["days"].values())
+    assert c["clock_times"]["heads"] and c["clock_times"]["day_words"]
 
 
 def test_events_agents_schema() -> None:

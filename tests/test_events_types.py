@@ -291,3 +291,117 @@ def test_events_nonasserted_kept_when_asked(
 )
 def test_events_modality_recoding(sentence: str, expected: tuple[str, str]) -> None:
     assert [(t, m) for t, _, m in events_of(sentence)] == [expected]
+
+
+#: per PLOVER type: a negated, a future and a reported sentence; none may yield an asserted
+#: event of that type (negated ones are dropped, future ones planned or recoded, reported
+#: ones kept as "reported")
+NOT_ASSERTED_BY_TYPE = [
+    ("لم يتفق الطرفان على موعد لاستئناف المفاوضات.", "AGREE"),
+    ("سيتفق الوزراء على آلية لتوزيع المساعدات خلال اجتماعهم المقبل.", "AGREE"),
+    ("اتفق الطرفان على تبادل الأسرى بحسب مصادر مطلعة.", "AGREE"),
+    ("لم يلتق الرئيس نظيره الفرنسي في باريس.", "CONSULT"),
+    ("من المقرر أن يجتمع وزراء الخارجية العرب في القاهرة الأسبوع المقبل.", "CONSULT"),
+    ("اجتمع قادة الفصائل سرا في بيروت بحسب مصادر فلسطينية.", "CONSULT"),
+    ("لم ترحب الحكومة بقرار مجلس الأمن الأخير.", "SUPPORT"),
+    ("من المتوقع أن توقع الدولتان مذكرة تفاهم الشهر المقبل.", "SUPPORT"),
+    ("أيدت الكتل النيابية مشروع الموازنة وفقا لمصادر برلمانية.", "SUPPORT"),
+    ("لم تتراجع الحكومة عن قرار رفع أسعار الوقود.", "CONCEDE"),
+    ("قد ترفع السلطات حظر التجول إذا عاد الهدوء.", "CONCEDE"),
+    ("تراجعت الحكومة عن فرض الضريبة الجديدة بحسب وسائل إعلام محلية.", "CONCEDE"),
+    ("لم تجر مناورات مشتركة بين القوات المصرية والسعودية هذا العام.", "COOPERATE"),
+    ("ستجري القوات البحرية للبلدين تدريبات مشتركة في البحر الأحمر الشهر المقبل.", "COOPERATE"),
+    ("تبادل البلدان معلومات استخباراتية عن الخلية وفقا لمسؤول أمني.", "COOPERATE"),
+    ("لم تصل المساعدات الإنسانية إلى المناطق المنكوبة حتى الآن.", "AID"),
+    ("سترسل اليابان مساعدات إنسانية إلى المتضررين من الزلزال.", "AID"),
+    ("وصلت قافلة مساعدات إلى شمال القطاع بحسب الهلال الأحمر.", "AID"),
+    ("لم تنسحب القوات الروسية من محيط المحطة النووية.", "RETREAT"),
+    ("من المقرر أن يستقيل رئيس الوزراء بعد إقرار الموازنة.", "RETREAT"),
+    ("انسحب المسلحون من البلدة وفقا لشهود عيان.", "RETREAT"),
+    ("لم تطالب الحكومة بتعويضات عن الأضرار.", "REQUEST"),
+    ("إذا طالبت النقابات برفع الأجور فستدرس الحكومة الطلب.", "REQUEST"),
+    ("طالب المحتجون برحيل المحافظ بحسب مصادر محلية.", "REQUEST"),
+    ("لم يتهم الوزير أي جهة بالوقوف وراء الحادث.", "ACCUSE"),
+    ("إذا اتهمت المعارضة الحكومة بالتزوير فستلجأ إلى القضاء.", "ACCUSE"),
+    ("اتهم الجيش المتمردين بقصف الأحياء السكنية بحسب وكالة الأنباء الرسمية.", "ACCUSE"),
+    ("لم ترفض الحركة المقترح المصري بشكل صريح.", "REJECT"),
+    ("في حال رفضت الحكومة المقترح ستستأنف النقابات الإضراب.", "REJECT"),
+    ("رفض الوفد الحكومي المقترح الأخير وفقا لمصادر مطلعة.", "REJECT"),
+    ("لم يهدد الرئيس بفرض عقوبات على الشركات الأجنبية.", "THREATEN"),
+    ("قد يهدد الاتحاد بتعليق المساعدات إذا استمر العنف.", "THREATEN"),
+    ("هددت الجماعة باستهداف السفن التجارية بحسب مصادر ملاحية.", "THREATEN"),
+    ("لم يتظاهر الطلبة أمام الوزارة هذا الأسبوع.", "PROTEST"),
+    ("سيتظاهر العمال أمام مقر الحكومة يوم الأحد المقبل.", "PROTEST"),
+    ("تظاهر المئات في وسط المدينة بحسب شهود عيان.", "PROTEST"),
+    ("لم تفرض الولايات المتحدة عقوبات جديدة على الشركة.", "SANCTION"),
+    ("إذا فرض الاتحاد الأوروبي عقوبات فسترد الحكومة بالمثل.", "SANCTION"),
+    ("جمدت السلطات أصول رجل الأعمال وفقا لمصادر قضائية.", "SANCTION"),
+    ("لم ينشر الجيش قوات إضافية على الحدود.", "MOBILIZE"),
+    ("في حال حشد الجيش قواته على الحدود ستتدخل الأمم المتحدة.", "MOBILIZE"),
+    ("حشد الجيش قوات إضافية قرب الحدود بحسب صور الأقمار الصناعية.", "MOBILIZE"),
+    ("لم تعتقل الشرطة أيا من المتظاهرين.", "COERCE"),
+    ("من المقرر أن تفرض السلطات حظر التجول في المدينة.", "COERCE"),
+    ("اعتقلت الشرطة عشرات الناشطين بحسب منظمة حقوقية.", "COERCE"),
+    ("لم تقصف الطائرات الحربية المستشفى.", "ASSAULT"),
+    ("إذا هاجم المسلحون القرية فسيرد الجيش بقوة.", "ASSAULT"),
+    ("قصفت المدفعية مواقع المتمردين وفقا لمصادر عسكرية.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "typ"), NOT_ASSERTED_BY_TYPE)
+def test_events_nonasserted_by_type(sentence: str, typ: str) -> None:
+    got = events_of(sentence)
+    assert [e for e in got if e[0] == typ and e[2] == "asserted"] == [], got
+
+
+def test_events_nonasserted_table_covers_every_type() -> None:
+    from collections import Counter
+
+    counts = Counter(t for _, t in NOT_ASSERTED_BY_TYPE)
+    assert len(counts) == 16
+    assert min(counts.values()) >= 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # reported sentences are kept, marked
+        ("تظاهر المئات في وسط المدينة بحسب شهود عيان.", [("PROTEST", "demo", "reported")]),
+        ("اعتقلت الشرطة عشرات الناشطين بحسب منظمة حقوقية.", [("COERCE", "arrest", "reported")]),
+    ],
+)
+def test_events_reported_are_kept_and_marked(
+    sentence: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert events_of(sentence) == expected
+
+
+#: words that keep a trigger from reporting an event: terms, labels, slogans, manners, doers
+NOT_EVENTS = [
+    ("وينص الاتفاق على تسهيل وصول المساعدات الإنسانية وانسحاب القوات من المستشفيات.", "RETREAT"),
+    ("ويتضمن الاتفاق إطلاق سراح الأسرى وإعادة فتح المعابر.", "RETREAT"),
+    ("وأعلن الوزير حصارا شاملا يشمل قطع الكهرباء ومنع دخول الغذاء.", "SANCTION"),
+    ("وحذر الرئيس مما وصفه بالتدخل الأجنبي في شؤون البلاد.", "ACCUSE"),
+    ("وتوعد الرئيس بالتعامل بحزم مع من وصفهم بالمخربين.", "ACCUSE"),
+    ("وتظاهر الطلبة رافعين شعارات ترفض التمديد، وتطالب برحيل الحكومة.", "REJECT"),
+    ("وتظاهر الطلبة رافعين شعارات ترفض التمديد، وتطالب برحيل الحكومة.", "REQUEST"),
+    ("وأدان الأمين العام بشكل قاطع الهجوم على المدرسة.", "PROTEST"),
+    ("وتعهد الرئيس بملاحقة مثيري الشغب في المدن الكبرى.", "PROTEST"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "typ"), NOT_EVENTS)
+def test_events_not_events(sentence: str, typ: str) -> None:
+    assert typ not in types_of(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("وكانت السلطات قد أعلنت خفض سعر الغاز في الإقليم.", "CONCEDE"),
+        ("خفضت الحكومة أسعار الخبز بعد أسبوع من الاحتجاجات.", "CONCEDE"),
+        ("وصف الوزير المعارضة بأنها عميلة للخارج.", "ACCUSE"),
+    ],
+)
+def test_events_new_triggers(sentence: str, expected: str) -> None:
+    assert expected in types_of(sentence)

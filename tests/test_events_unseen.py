@@ -569,10 +569,82 @@ DATES: list[Row] = [
         "2024-03-09",
         None,
     ),
+    # a day count from the clause's date: "بعد يومين من الهجوم" is two days before
+    (
+        "أعلنت الحكومة الأردنية اليوم الأحد 10 مارس 2024 الحداد العام، بعد يومين من الهجوم الذي شنه مسلحون على مركز حدودي.",
+        "ASSAULT",
+        None,
+        None,
+        "2024-03-08",
+        None,
+    ),
+    # "غداة" in a sentence without a date: the day before the article's
+    (
+        "وجاء القرار غداة يوم دام قتلت فيه قوات الأمن عشرات المحتجين في مدينة البصرة.",
+        "ASSAULT",
+        "قوات الأمن",
+        None,
+        "2024-03-09",
+        "IQ",
+    ),
+    # a date of its own after the trigger wins over the count
+    (
+        "وغادرت الباخرة الميناء بعد يوم واحد من قصف استهدف مخازن الحبوب في مدينة أوديسا يوم الجمعة.",
+        "ASSAULT",
+        None,
+        None,
+        "2024-03-08",
+        "UA",
+    ),
+    # "منذ X في DATE": the date starts the period of X, it does not date the killing
+    (
+        "وقتل أكثر من مئة شخص منذ انطلاق الاحتجاجات في الأول من يناير الماضي، وفق مصادر طبية.",
+        "PROTEST",
+        None,
+        None,
+        "2024-01-01",
+        None,
+    ),
+    # a clock time without a day (the hours of a curfew) dates nothing
+    (
+        "وأعلن الجيش أمس فرض حظر التجول من الساعة العاشرة ليلا حتى الخامسة صباحا في العاصمة بغداد.",
+        "COERCE",
+        None,
+        None,
+        "2024-03-09",
+        "IQ",
+    ),
+    # a date in the next coordinated clause is that clause's own
+    (
+        "ورفضت أحزاب المعارضة القرار أمس، واعتبرته تمديدا للولاية التي تنتهي في 28 أبريل المقبل.",
+        "REJECT",
+        None,
+        None,
+        "2024-03-09",
+        None,
+    ),
 ]
 
 #: the meeting place, a state body at home, a place recipient, the office of a resignation
 COUNTRY: list[Row] = [
+    # "في العاصمة النيجيرية أبوجا": a nisba between the head and the place
+    (
+        "عقد قادة المجموعة قمة طارئة في العاصمة النيجيرية أبوجا لبحث الأزمة في النيجر.",
+        "CONSULT",
+        None,
+        None,
+        None,
+        "NG",
+    ),
+    # the place of the next coordinated clause is not the release's
+    (
+        "أطلقت السلطات الإسرائيلية سراح عشرات الأسرى، واستقبلتهم حشود في بلدة قرب رام الله.",
+        "RETREAT",
+        "السلطات الإسرائيلية",
+        None,
+        None,
+        "IL",
+    ),
     (
         "التقى الرئيس التونسي قيس سعيد نظيره الجزائري في الجزائر العاصمة.",
         "CONSULT",
@@ -630,6 +702,17 @@ COUNTRY: list[Row] = [
 
 #: what must NOT be coded: courtesy inside quotes, plans, contents of requests, denials
 ABSENT: list[tuple[str, str]] = [
+    # the terms of an agreement, a decree or a siege
+    ("وينص الاتفاق على تسهيل وصول المساعدات الإنسانية وانسحاب القوات من المستشفيات.", "RETREAT"),
+    ("وينص الاتفاق على تسهيل وصول المساعدات الإنسانية وانسحاب القوات من المستشفيات.", "AID"),
+    ("ووقع الطرفان اتفاقا يتضمن إطلاق سراح الأسرى وإعادة فتح المعابر.", "RETREAT"),
+    # a speaker's label, slogans, manner adverbs, the doers of an act
+    ("وحذر الرئيس مما وصفه بالتدخل الأجنبي في شؤون البلاد.", "ACCUSE"),
+    ("وتوعد الرئيس بالتعامل بحزم مع من وصفهم بالمخربين.", "ACCUSE"),
+    ("وتظاهر الطلبة في العاصمة رافعين شعارات ترفض التمديد، وتطالب برحيل الحكومة.", "REJECT"),
+    ("وتظاهر الطلبة في العاصمة رافعين شعارات ترفض التمديد، وتطالب برحيل الحكومة.", "REQUEST"),
+    ("وأدان الأمين العام بشكل قاطع الهجوم على المدرسة.", "PROTEST"),
+    ("وتعهد الرئيس بملاحقة مثيري الشغب في المدن الكبرى.", "PROTEST"),
     ("وقال الوزير: «نشكر الأشقاء في قطر على دعمهم».", "SUPPORT"),
     ("ومن المقرر أن يزور الرئيس الفرنسي الجزائر الأسبوع المقبل.", "CONSULT"),
     ("وتعتزم السلطات فتح المعابر أمام المساعدات الأسبوع المقبل.", "RETREAT"),
@@ -691,6 +774,45 @@ def test_events_actors_constraint_drops_non_military_entry() -> None:
         "ASSAULT"
     ]
     assert "ASSAULT" not in [e.type for e in _doc("دخل الوفد مدينة جدة مساء أمس.").events]
+
+
+def test_events_clock_time_without_day_dates_nothing() -> None:
+    from waqai.document import Timex
+    from waqai.events.dating import timex_dates
+
+    text = "فرض الجيش حظر التجول من الساعة العاشرة ليلا، وأعلن ذلك صباح اليوم الأحد."
+    doc = Document(text)
+    a = text.index("الساعة")
+    b = text.index("صباح")
+    doc.timexes = [
+        Timex(a, a + len("الساعة العاشرة ليلا"), "الساعة العاشرة ليلا", "TIME", "2024-03-10T22:00"),
+        Timex(b, len(text) - 1, "صباح اليوم الأحد", "TIME", "2024-03-10TMO"),
+    ]
+    assert [v for _, _, v in timex_dates(doc)] == ["2024-03-10"]
+    assert timex_dates(doc)[0][0] == doc.match.to_match(b)
+
+
+def test_events_since_date_does_not_date_the_toll() -> None:
+    text = "وقتل أكثر من مئة شخص منذ انطلاق الاحتجاجات في الأول من يناير الماضي، وفق مصادر طبية."
+    assert [e.date for e in _doc(text).events if e.type == "ASSAULT"] != ["2024-01-01"]
+
+
+def test_events_headline_joins_the_report() -> None:
+    text = (
+        "مالي تطرد السفير الفرنسي\n"
+        "باماكو - طردت السلطات الانتقالية في مالي السفير الفرنسي، أمس السبت 9 مارس 2024، "
+        "وأمهلته 72 ساعة لمغادرة البلاد."
+    )
+    expel = [e for e in _doc(text).events if e.type == "SANCTION"]
+    assert len(expel) == 1
+    assert expel[0].date == "2024-03-09"
+    assert expel[0].trigger.text == "طردت"
+    assert len(expel[0].mentions) == 2
+
+
+def test_events_headline_without_report_is_kept() -> None:
+    text = "الشرطة تعتقل عشرات المحتجين في بغداد\nبغداد - تواصلت الاحتجاجات في العاصمة أمس."
+    assert "COERCE" in [e.type for e in _doc(text).events]
 
 
 def test_events_pluperfect_event_does_not_inherit_a_participant_date() -> None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from waqai.document import Document, Event, Location, Participant, Sentence, Span
 from waqai.events.cues import Context
-from waqai.events.dating import narrative_date, nearest_date, timex_dates
+from waqai.events.dating import narrative_date, nearest_date, offset_date, shift_day, timex_dates
 from waqai.events.lexicon import Hit, lexicon, word_pattern, words
 from waqai.events.participants import Mention, finalize_codes, find_mentions, main_country
 from waqai.events.roles import after_dateline, assign_roles
@@ -28,12 +28,13 @@ from waqai.resources import load_yaml
 #: words before a place that make it the event's location: "في بغداد"، "من مدينة خيرسون"
 _PLACE_CUE = re.compile(
     r"(?:^|\s)(?:في|من|إلى|الى|داخل|قرب|شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي)"
-    r"(?:\s+(?:مدينه|بلده|قريه|منطقه|محافظه|ولايه|اقليم|العاصمه|مخيم|مدن))?\s*$"
+    r"(?:\s+(?:مدينه|بلده|قريه|منطقه|محافظه|ولايه|اقليم|العاصمه|مخيم|مدن)"
+    r"(?:\s+ال[^\W\d_]+يه)?)?\s*$"  # "في العاصمة النيجيرية أبوجا"
 )
 #: for a statement only "في/بـ" name where it was made: "صادقت الحكومة على إرسال وفد إلى
 #: القاهرة" happens at home, not in Cairo
 _STATEMENT_PLACE_CUE = re.compile(
-    r"(?:^|\s)(?:في|داخل)(?:\s+(?:مدينه|العاصمه|منطقه|محافظه|ولايه))?\s*$"
+    r"(?:^|\s)(?:في|داخل)(?:\s+(?:مدينه|العاصمه|منطقه|محافظه|ولايه)(?:\s+ال[^\W\d_]+يه)?)?\s*$"
 )
 #: verbal types (a statement, a decision) other than meetings
 _STATEMENT_TYPES = frozenset(
@@ -41,6 +42,8 @@ _STATEMENT_TYPES = frozenset(
 )
 #: a place before the trigger: "وفي نيامي، تظاهر ..."
 _IN_PLACE = re.compile(r"(?:^|\s)و?في(?:\s+(?:مدينه|العاصمه|منطقه|محافظه|ولايه))?\s*$")
+#: a comma and وـ: the next coordinated clause, with its own place
+_NEXT_CLAUSE = re.compile(r"[،,؛]\s*و")
 _QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
 
 
@@ -82,6 +85,7 @@ class _Draft:
     confidence: float
     mentions: list[Hit] = field(default_factory=list)
     narrative: str | None = None  # the last date named in an earlier sentence
+    shift: int | None = None  # days from the default date ("غداة ..." in an undated sentence)
 
 
 @cache
@@ -128,6 +132,7 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
     drafts: list[_Draft] = []
     recent: list[tuple[Hit, int]] = []  # every trigger seen, for embedding
     embedded: dict[Hit, Hit] = {}  # content triggers and the trigger they are the content of
+    dropped: tuple[Hit, int] | None = None  # the last trigger found to be no event
     for hit in hits:
         si = max(0, bisect_left(sent_starts, hit.mstart + 1) - 1)
         lo, hi = bounds[si]
@@ -156,7 +161,8 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
         if embedded_in is not None:
             _content_mode(drafts, embedded_in, hit.entry.type)
             continue
-        if ctx.not_event(hit, lo):
+        if ctx.not_event(hit, lo) or _conjunct_of(hit, dropped, si):
+            dropped = (hit, si)
             continue
         hit = _verb_reading(hit, ctx, lo)
         d = _draft(doc, hit, si, lo, hi, ctx, mentions, timexes, country0, published, opts)
@@ -166,12 +172,26 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
             if reaction:
                 d.definite = True  # "أدان الهجوم": the attack reported before
             drafts.append(d)
-    merged = _merge(drafts)
+    merged = _merge(drafts, _has_headline(text, bounds))
     newsday = next(
         (v for v in (narrative_date([t], len(text), published) for t in timexes) if v), None
     )
     _inherit_dates(merged, published, newsday, opts)
     return [_event(doc, i, d, sents) for i, d in enumerate(merged, 1)]
+
+
+#: at most this many words from a trigger that is no event to a conjunct that shares its fate
+_CONJUNCT_WORDS = 8
+
+
+def _conjunct_of(hit: Hit, dropped: tuple[Hit, int] | None, si: int) -> bool:
+    """Whether ``hit`` is conjoined (وـ) to a trigger just found to be no event, and so is
+    none either: "شعارات ترفض التمديد، وتطالب برحيل النظام" (both the slogans' words)."""
+    if dropped is None or not hit.prefix.startswith("و"):
+        return False
+    prev, psi = dropped
+    same_pos = (hit.pos == "noun") == (prev.pos == "noun")
+    return psi == si and same_pos and 0 < hit.word - prev.word <= _CONJUNCT_WORDS
 
 
 def _verb_reading(hit: Hit, ctx: Context, lo: int) -> Hit:
@@ -245,6 +265,11 @@ def _draft(
     hypothetical = ctx.hypothetical(hit, lo)
     planned = ctx.planned(hit, lo, hi)
     date = nearest_date(hit, timexes, lo, hi, ctx.text)
+    shift = None
+    offset = ctx.date_offset(hit, lo)
+    if offset is not None:
+        date, own = offset_date(hit, timexes, lo, hi, ctx.text, *offset)
+        shift = offset[1] if date is None else None
     if date and published and hit.pos != "past" and date[:10] > published[:10] and len(date) == 10:
         planned = True
     typ, mode, cameo = e.type, e.mode, e.cameo
@@ -304,6 +329,7 @@ def _draft(
         round(max(0.05, min(conf, 0.95)), 2),
         [hit],
         narrative_date(timexes, lo, published),
+        shift,
     )
 
 
@@ -369,7 +395,9 @@ def _location(
     """The place of the event: the first place after the trigger governed by a locative word
     ("في بغداد"، "بالخرطوم"; for a ``statement`` only في), else one opening its clause
     ("وفي نيامي، تظاهر ...")."""
-    after = _place_in(text, ms, hit.mend, min(hi, hit.mend + 120), statement)
+    end = min(hi, hit.mend + 120)
+    nxt = _NEXT_CLAUSE.search(text, hit.mend, end)  # "، واستقبلتهم حشود في بلدة ...": not its place
+    after = _place_in(text, ms, hit.mend, nxt.start() if nxt else end, statement)
     if after is not None:
         return after
     # a place before the trigger, governed by في: "وفي نيامي، تظاهر ..."، "قال إن في بغداد ..."
@@ -393,7 +421,7 @@ def _place_in(
         if m.mstart < start or m.mend > end or m.etype not in ("GPE", "LOC") or not m.country:
             continue
         if text[m.mstart - 1 : m.mstart] == "ب" or cue.search(
-            text, max(0, m.mstart - 20), m.mstart
+            text, max(0, m.mstart - 32), m.mstart
         ):
             return m
     return None
@@ -444,12 +472,26 @@ def _same_act(a: _Draft, b: _Draft) -> bool:
     )
 
 
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
+def _has_headline(text: str, bounds: list[tuple[int, int]]) -> bool:
+    """Whether the first sentence is a headline: a line of its own without a full stop,
+    before the report ("مالي تطرد السفير الفرنسي\nباماكو - طردت ...")."""
+    if len(bounds) < 2:
+        return False
+    lo, hi = bounds[0]
+    line = text[lo:hi].strip()
+    return bool(line) and "\n" in text[hi : bounds[1][0] + 1] and line[-1] not in ".!?؟:"
+
+
+def _merge(drafts: list[_Draft], headline: bool = False) -> list[_Draft]:
     """One record per event: a later mention joins an earlier one of the same type when it
     is in the same or a nearby sentence, or is a definite noun referring back to it
-    ("على خلفية الاحتجاجات": the protests already reported, whatever the sentence's date)."""
+    ("على خلفية الاحتجاجات": the protests already reported, whatever the sentence's date).
+    A ``headline`` sums up the report: its events join the report's first of their type."""
+    heads = [d for d in drafts if headline and d.sent == 0]
     out: list[_Draft] = []
     for d in drafts:
+        if headline and d.sent == 0:
+            continue
         target = None
         for p in reversed(out):
             if (
@@ -482,7 +524,19 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         target.background = target.background and d.background
         target.confidence = max(target.confidence, d.confidence)
         target.last_sent = d.sent
-    return out
+    for h in heads:
+        target = next(
+            (p for p in out if p.type == h.type and (not p.mode or not h.mode or p.mode == h.mode)),
+            None,
+        )
+        if target is None:
+            out.append(h)
+            continue
+        # the report tells the date, place and participants; the headline only repeats it
+        target.mentions.append(h.hit)
+        target.actor = target.actor or h.actor
+        target.recipient = target.recipient or h.recipient
+    return sorted(out, key=lambda d: d.hit.mstart)
 
 
 def _inherit_dates(
@@ -491,6 +545,9 @@ def _inherit_dates(
     """Undated events take the date of a dated event with the same participants in the same
     or previous sentence; with ``lead_date``, a lead-sentence event takes the article date."""
     for d in drafts:
+        if not d.date and d.shift is not None:
+            base = newsday or (published[:10] if published else None)
+            d.date = shift_day(base, d.shift)
         if d.date or d.background:
             continue  # a background event is not dated by the story it explains
         ids = {m.entity_id for m in (d.actor, d.recipient) if m and m.entity_id}

@@ -36,9 +36,16 @@ class Cues:
     reported: re.Pattern[str]
     not_event: re.Pattern[str]
     not_event_window: int
+    terms: re.Pattern[str]
+    terms_window: int
     name_heads: frozenset[str]
     clause_break: re.Pattern[str]
     date_break: re.Pattern[str]
+    date_offset: re.Pattern[str]
+    date_offset_days: dict[str, int]
+    date_offset_window: int
+    clock_head: re.Pattern[str]
+    clock_day: re.Pattern[str]
     background: re.Pattern[str]
     background_window: int
     embedding_types: frozenset[str]
@@ -75,9 +82,16 @@ def cues() -> Cues:
         reported=_p(c["reported"]["words"]),
         not_event=_p(c["not_event"]["words"]),
         not_event_window=int(c["not_event"]["window"]),
+        terms=_p(c["terms"]["words"]),
+        terms_window=int(c["terms"]["window"]),
         name_heads=frozenset(norm(w) for w in c["name_heads"]),
         clause_break=_p(c["clause_breaks"]),
         date_break=_p(c["date_breaks"], clitics=False),
+        date_offset=_p(list(c["date_offsets"]["days"]), clitics=False),
+        date_offset_days={norm(k): int(v) for k, v in c["date_offsets"]["days"].items()},
+        date_offset_window=int(c["date_offsets"]["window"]),
+        clock_head=_p(c["clock_times"]["heads"]),
+        clock_day=_p(c["clock_times"]["day_words"]),
         background=_p(c["background"]["words"]),
         background_window=int(c["background"]["window"]),
         embedding_types=frozenset(c["embedding_types"]),
@@ -155,6 +169,16 @@ class Context:
             self.c.background, self.before(hit, self.c.background_window, floor, clause=False)
         )
 
+    def date_offset(self, hit: Hit, floor: int) -> tuple[int, int] | None:
+        """(start of the cue, days) when a cue before the trigger dates it from its clause's
+        date: "بعد يومين من الهجوم" (-2), "غداة يوم دامٍ قتلت فيه" (-1)."""
+        lo, hi = self.before(hit, self.c.date_offset_window, floor)
+        found = list(self.c.date_offset.finditer(self.text, lo, hi)) if hi > lo else []
+        if not found:
+            return None
+        m = found[-1]
+        return m.start(), self.c.date_offset_days[" ".join(m.group().split())]
+
     def not_event(self, hit: Hit, floor: int) -> bool:
         """A purpose clause, a named plan or topic, or a noun inside a name or title."""
         clitics = hit.prefix[:-2] if hit.prefix.endswith("ال") else hit.prefix
@@ -166,9 +190,11 @@ class Context:
             )  # لـ + masdar/verb: purpose ("لدعم"، "للاحتجاج"، "ليدعم")
         if self._search(self.c.not_event, self.before(hit, self.c.not_event_window, floor)):
             return True
+        if self._search(self.c.terms, self.before(hit, self.c.terms_window, floor)):
+            return True  # "ينص على تسهيل وصول المساعدات": a term of an agreement
         if hit.pos == "noun" and hit.prefix in ("", "ال") and hit.word > 0:
             ps, pe = self.words[hit.word - 1]
-            if pe >= floor and self.text[pe : hit.mstart].strip() == "":
+            if pe >= floor and self.text[pe : hit.mstart - len(hit.prefix)].strip() == "":
                 # an idafa head is indefinite in form: "قوات الدعم"، "لجنة التحقيق"
                 prev = self.text[ps:pe]
                 if prev in self.c.name_heads or (

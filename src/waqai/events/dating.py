@@ -21,10 +21,22 @@ def timex_dates(doc: Document) -> list[tuple[int, int, str]]:
     out = []
     for t in doc.timexes:
         m = _DATE.match(str(t.value or ""))
+        if t.type == "TIME" and _clock_only(t.text):
+            continue
         # a bare year ("منذ 2016") dates background, not the events of the sentence
         if m and t.type in ("DATE", "TIME") and len(m.group()) > 4:
             out.append((mt.to_match(t.start), mt.to_match(t.end), m.group()))
     return out
+
+
+def _clock_only(text: str) -> bool:
+    """A clock time that names no day ("الساعة العاشرة ليلًا"): its date is only the article's."""
+    from waqai.events.cues import cues
+    from waqai.text.normalize import normalize
+
+    c, t = cues(), normalize(text)
+    head = c.clock_head.match(t.strip())
+    return head is not None and c.clock_day.search(t) is None and not re.search(r"\d+\s*[/-]", t)
 
 
 def narrative_date(
@@ -68,10 +80,15 @@ def nearest_date(
     for s, e, v in timexes:
         if s < lo or e > hi:
             continue
+        if _since(text, lo, s, hit):
+            continue
         a, b = (e, hit.mstart) if e <= hit.mstart else (hit.mend, s)
         dist = max(0, b - a) + 40 * len(re.findall(r"[،,؛]", text[a:b]))
+        after = a == hit.mend
+        if after and _NEXT_CLAUSE.search(text, a, b):
+            continue  # "رفضت الخطوة، واعتبرتها ... التي تنتهي في 28 أفريل": a later clause's
         for m in breaks.finditer(text, a, max(a, b)):
-            own = hit.pos == "noun" and a == hit.mend and not text[a : m.start()].strip()
+            own = hit.pos == "noun" and after and _adjectives(text[a : m.start()])
             dist += 0 if own else 60
         if hit.pos == "noun" and e <= hit.mstart and _verb_before(text, lo, s):
             dist += 30
@@ -80,8 +97,74 @@ def nearest_date(
     return best[1] if best else None
 
 
+#: a comma and وـ: the next coordinated clause, whose dates are its own
+_NEXT_CLAUSE = re.compile(r"[،,؛]\s*و")
+
+
+#: "منذ انطلاق الاحتجاجات في الأول من أكتوبر": the words between منذ and its date
+_SINCE = re.compile(r"(?<![^\W\d_])و?منذ(?![^\W\d_])")
+_SINCE_WORDS = 5
+
+
+def _since(text: str, lo: int, start: int, hit: Hit) -> bool:
+    """Whether the timex at ``start`` is the beginning of a period ("منذ انطلاق الاحتجاجات
+    في الأول من أكتوبر") that does not date ``hit``: it dates only a trigger between منذ
+    and itself."""
+    window = text[max(lo, start - 60) : start]
+    found = list(_SINCE.finditer(window))
+    if not found:
+        return False
+    m0 = max(lo, start - 60) + found[-1].start()
+    if len(text[m0:start].split()) > _SINCE_WORDS + 1:
+        return False
+    if not re.search(r"[^\W\d_]", text[m0 + len(found[-1].group()) : start]):
+        return False  # "منذ أمس": the state began that day, which dates its event
+    return not (m0 < hit.mstart < start)
+
+
+def _adjectives(between: str) -> bool:
+    """Whether only definite adjectives (at most two) stand between a noun trigger and a
+    relative pronoun: "الاحتجاجات الشعبية التي انطلقت يوم الثلاثاء" (its own clause)."""
+    ws = between.split()
+    return len(ws) <= 2 and all(w.startswith("ال") for w in ws)
+
+
 def _verb_before(text: str, lo: int, pos: int) -> bool:
     """Whether a trigger or light verb comes between the clause start ``lo`` and ``pos``."""
     from waqai.events.roles import _verb_between
 
     return _verb_between(text, lo, pos)
+
+
+def shift_day(day: str | None, days: int) -> str | None:
+    """``day`` (YYYY-MM-DD...) moved by ``days``; None when it is not a full day."""
+    if not day or len(day) < 10:
+        return None
+    try:
+        return (dt.date.fromisoformat(day[:10]) + dt.timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
+
+
+def offset_date(
+    hit: Hit,
+    timexes: list[tuple[int, int, str]],
+    lo: int,
+    hi: int,
+    text: str,
+    cue: int,
+    days: int,
+) -> tuple[str | None, bool]:
+    """The date of a trigger governed by a day-count cue at ``cue`` ("بعد يومين من الهجوم"):
+    (date, own). A date in the trigger's own clause after it is its own ("بعد يوم من مقتله
+    ... يوم الأحد"); else the last day named before the cue in the sentence, shifted by
+    ``days``; else None (the caller shifts the default date)."""
+    stop = re.search(r"[.،,؛!?؟\n]", text[hit.mend : hi])
+    end = hit.mend + stop.start() if stop else hi
+    for s, _e, v in timexes:
+        if hit.mend <= s < end:
+            return v, True
+    for s, e, v in reversed(timexes):
+        if lo <= s and e <= cue and len(v) >= 10:
+            return shift_day(v, days), False
+    return None, False

@@ -45,6 +45,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_PREV_WORD = re.compile(r"([^\W\d_]+)\s+$")
 #: words after a trigger searched for its ``after`` words (a long subject may intervene)
 AFTER_WINDOW = 14
 #: words before a trigger searched for its ``before`` words
@@ -85,6 +86,8 @@ class Entry:
     genitive: str
     swap: bool
     not_after: re.Pattern[str] | None = None
+    #: the word right before it must not be one of these ("ما وصفه بـ": a label, not an act)
+    not_before: re.Pattern[str] | None = None
     after_window: int = 14
     #: the sectors its actor must have ("دخلت القوات المدينة": an army, not aid trucks)
     actors: frozenset[str] = frozenset()
@@ -236,12 +239,19 @@ class Lexicon:
             if text[wstart:wend] in m.not_triggers:
                 continue
             follow = _NEXT_WORD.match(text, wend)
+            lead = _PREV_WORD.search(text, max(0, wstart - 30), wstart)
             for idx, pos in values:
                 entry = self.entries[idx]
                 if (
                     entry.not_after is not None
                     and follow
                     and entry.not_after.fullmatch(follow.group(1))
+                ):
+                    continue
+                if (
+                    entry.not_before is not None
+                    and lead
+                    and entry.not_before.fullmatch(lead.group(1))
                 ):
                     continue
                 if pos in ("past", "present", "participle"):
@@ -323,6 +333,7 @@ def _entry(i: int, raw: dict[str, Any], after_window: int | None = None) -> Entr
         genitive=raw.get("genitive", "actor"),
         swap=bool(raw.get("swap", False)),
         not_after=word_pattern(raw.get("not_after") or (), clitics=False),
+        not_before=word_pattern(raw.get("not_before") or (), clitics=False),
         after_window=after_window or AFTER_WINDOW,
         actors=frozenset(raw.get("actors") or ()),
         actor_types=tuple(_actor_types(i, raw.get("actor_types") or {})),
