@@ -1,16 +1,19 @@
 """Engine throughput: the same ingest on the local process pool and on a local Dask cluster.
 
     python benchmarks/engines.py [--n 5000] [--workers 1 2] [--engines local dask] [--dataset]
+        [--results PATH]
 
 For each engine and worker count: a fresh SQLite store and
 ``waqai.corpus.ingest`` over the same folder of SaudiNewsNet articles
-(reading, the full default pipeline, MinHash signatures, commits; the
-cross-article rebuild is timed once, apart, since it does not depend on the
-engine). The time includes starting the engine (the Dask cluster, or the
+(reading on the workers, the full default pipeline, MinHash signatures,
+commits; the cross-article rebuild is timed once, apart, since it does not
+depend on the engine). The driver's own share of the input is timed apart:
+planning the partitions (listing files, counting JSONL lines) against what
+reading every record on the driver used to cost. The time includes starting the engine (the Dask cluster, or the
 worker pool), which is reported apart too. ``--dataset`` adds a Dask run that
 writes the Parquet dataset (``--out``) instead of the store. Every run must
 store the same documents and events. Prints a table and writes
-``benchmarks/results/engines.json``.
+``benchmarks/results/engines.json`` (or ``--results PATH``).
 """
 
 from __future__ import annotations
@@ -113,6 +116,26 @@ def driver_ceiling(db: Path, tmp: Path, batch_size: int) -> dict[str, Any]:
     }
 
 
+def driver_input(folder: Path, batch_size: int) -> dict[str, Any]:
+    """The driver's cost per record of the input: planning partitions (what it does now)
+    against reading and decoding every record (what it did before workers read)."""
+    from waqai.io.partitions import plan_partitions
+    from waqai.io.readers import iter_inputs, read_inputs
+
+    c0 = time.process_time()
+    n_parts = sum(1 for _ in plan_partitions(list(iter_inputs([str(folder)])), batch_size))
+    plan = time.process_time() - c0
+    c0 = time.process_time()
+    n = sum(1 for _ in read_inputs([str(folder)]))
+    read = time.process_time() - c0
+    return {
+        "records": n,
+        "partitions": n_parts,
+        "plan_us_per_record": round(1e6 * plan / n, 2),
+        "read_us_per_record": round(1e6 * read / n, 1),
+    }
+
+
 def run_dataset(folder: Path, workers: int, batch_size: int, tmp: Path) -> dict[str, Any]:
     from waqai.corpus.parquet import write_dataset
 
@@ -136,6 +159,7 @@ def main() -> None:
     ap.add_argument("--engines", nargs="+", default=["local", "dask"])
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--dataset", action="store_true", help="also time --out with Dask")
+    ap.add_argument("--results", type=Path, default=RESULTS, help=f"default: {RESULTS}")
     args = ap.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="waqai-engines-") as tmpdir:
@@ -153,6 +177,7 @@ def main() -> None:
             groups, clusters = s.rebuild()
             rebuild_s = time.perf_counter() - t
         driver = driver_ceiling(first, tmp, args.batch_size)
+        driver_in = driver_input(folder, args.batch_size)
     prints = {json.dumps(r["fingerprint"]) for r in rows if "fingerprint" in r}
     if len(prints) != 1:  # e.g. the pipeline's code changed under a run: say so, keep the timings
         print(f"WARNING: engines stored different results: {prints}", file=sys.stderr)
@@ -164,13 +189,16 @@ def main() -> None:
         "load_average": os.getloadavg(),
         "rebuild_s": round(rebuild_s, 2),
         "driver_ceiling": driver,
+        "driver_input": driver_in,
         "duplicate_groups": groups,
         "merged_events": clusters,
         "same_results": len(prints) == 1,
         "runs": rows,
     }
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(
+        json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     print(f"{args.n} SaudiNewsNet articles; pipeline: {', '.join(DEFAULT_PIPELINE)}")
     print("| engine | workers | docs/s | total s | of which startup s | CPU s | docs per CPU s |")
     print("|---|---:|---:|---:|---:|---:|---:|")
@@ -183,6 +211,11 @@ def main() -> None:
     print(
         f"driver ceiling (decode + store writes, no extraction): {driver['docs_per_s']} docs/s,"
         f" {driver['cpu_ms_per_doc']} CPU ms/doc"
+    )
+    print(
+        f"driver input: planning {driver_in['partitions']} partitions costs"
+        f" {driver_in['plan_us_per_record']} CPU µs per record (reading the records there:"
+        f" {driver_in['read_us_per_record']} µs)"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -35,6 +36,7 @@ TABLES = (
     "event_clusters",
     "cluster_members",
     "ingest_errors",
+    "ingest_parts",
 )
 
 
@@ -256,3 +258,143 @@ def test_engines_dask_resumes_after_sigkill(
     whole = tmp_path / "whole.db"
     _ingest(whole, folder, LocalEngine(1))
     assert _contents(killed) == _contents(whole)
+
+
+# --- workers read their partitions ---------------------------------------------------------
+BIG_LINES = 30  # big.jsonl: cut into ranges of 4 lines, so 8 partitions of it
+
+
+@pytest.fixture
+def big_folder(engine_folder: Path, corpus_factory) -> Path:
+    """``engine_folder`` plus big.jsonl: generated articles, a blank and a bad line, a text
+    repeated within the file and one that repeats story.txt; and an unreadable binary .txt."""
+    texts = [
+        p.read_text(encoding="utf-8") for p in corpus_factory(engine_folder / "tmp", 26, seed=11)
+    ]
+    for p in (engine_folder / "tmp").iterdir():
+        p.unlink()
+    (engine_folder / "tmp").rmdir()
+    lines = [
+        json.dumps({"id": f"n{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(texts)
+    ]
+    lines[5:5] = ["", "{not json"]
+    lines.append(json.dumps({"id": "again", "text": texts[0]}, ensure_ascii=False))
+    lines.append(json.dumps({"text": (engine_folder / "story.txt").read_text(encoding="utf-8")}))
+    assert len(lines) == BIG_LINES
+    (engine_folder / "big.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (engine_folder / "logo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+    return engine_folder
+
+
+@pytest.fixture
+def big_local(tmp_path: Path, big_folder: Path) -> dict[str, list[tuple]]:
+    db = tmp_path / "big-local.db"
+    s = _ingest(db, big_folder, LocalEngine(1))
+    # 29 records in big.jsonl (the blank line is none), 25 in the rest of the folder
+    assert (s.files, s.read, s.added, s.skipped, s.failed) == (25, 54, 47, 3, 4)
+    return _contents(db)
+
+
+class _DriverRead(AssertionError):
+    """Raised when the driver process reads a record."""
+
+
+@pytest.fixture
+def no_driver_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every way of reading a record fails in this process (Dask workers are other processes)."""
+    import waqai.io.partitions as partitions
+    import waqai.io.readers as readers
+    from waqai.io.records import Record
+
+    def read(*args: object, **kw: object) -> None:
+        raise _DriverRead(f"the driver read {args}")
+
+    for module, name in [
+        (readers, "read_input"),
+        (readers, "iter_jsonl"),
+        (readers, "read_text_file"),
+        (readers, "read_jsonl_range"),
+        (partitions, "read_input"),
+        (partitions, "read_jsonl_range"),
+        (partitions, "read_unit"),
+    ]:
+        monkeypatch.setattr(module, name, read)
+    monkeypatch.setattr(Record, "__post_init__", read)
+
+
+def test_engines_dask_workers_read_inputs_not_the_driver(
+    dask_scheduler: str, tmp_path: Path, big_folder: Path, big_local: dict, no_driver_reads: None
+) -> None:
+    db = tmp_path / "cli.db"
+    args = ["ingest", str(big_folder), "--db", f"sqlite:///{db}", "--now", NOW]
+    args += ["--batch-size", "4", "--engine", "dask", "--scheduler", dask_scheduler]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 1, first.output
+    assert "54 record(s) from 25 file(s): 47 added, 3 already stored, 4 failed" in first.output
+    assert _contents(db) == big_local
+    with open_store(f"sqlite:///{db}") as store:
+        parts = store.db.rows("SELECT path, first_line, last_line FROM ingest_parts")
+        assert sorted(p[1:] for p in parts if p[0].endswith("big.jsonl")) == [
+            (i, min(i + 3, BIG_LINES)) for i in range(1, BIG_LINES + 1, 4)
+        ]  # big.jsonl went to the workers as byte ranges of 4 lines
+    # the bad inputs are named, with the line and the reason, on the first run and on a rerun
+    again = CliRunner().invoke(main, args)
+    assert "54 record(s) from 25 file(s): 0 added, 50 already stored, 4 failed" in again.output
+    for out in (first.output, again.output):
+        assert f"{big_folder / 'big.jsonl'}:7: invalid JSON" in out
+        assert f"{big_folder / 'feed.jsonl'}:2: invalid JSON" in out
+        assert f"{big_folder / 'empty.txt'}: empty file" in out
+        assert f"{big_folder / 'logo.txt'}: binary file" in out
+    assert _contents(db) == big_local
+    with open_store(f"sqlite:///{db}") as store:
+        runs = store.db.rows("SELECT batches, n_read, n_added, n_errors FROM ingest_progress")
+    assert runs == [(14, 54, 47, 4), (0, 54, 0, 4)]  # the rerun sent no partition to a worker
+    # the spy works: a local engine reads in this process
+    with pytest.raises(_DriverRead):
+        _ingest(tmp_path / "spied.db", big_folder, LocalEngine(1))
+
+
+def test_engines_dask_resumes_by_partition_and_reruns_no_model(
+    dask_scheduler: str,
+    tmp_path: Path,
+    big_folder: Path,
+    big_local: dict,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    db = tmp_path / "dask.db"
+
+    def stop_after_three(s: IngestSummary) -> None:
+        if s.batches == 3:
+            raise _Stop
+
+    with pytest.raises(_Stop):
+        _ingest(db, big_folder, DaskEngine(scheduler=dask_scheduler), on_batch=stop_after_three)
+    with open_store(f"sqlite:///{db}") as store:
+        # the first 12 lines of big.jsonl (one blank, one bad), nothing of the partitions in flight
+        assert store.stats()["documents"] == 10
+        assert store.db.scalar("SELECT MAX(last_line) FROM ingest_parts") == 12
+    rest = _ingest(db, big_folder, DaskEngine(scheduler=dask_scheduler))
+    assert (rest.read, rest.added, rest.skipped, rest.failed) == (54, 37, 13, 4)
+    assert rest.batches == 11
+    assert _contents(db) == big_local
+
+    import waqai.corpus.extract as extract
+
+    def no_model(*args: object, **kw: object) -> None:
+        raise AssertionError("a model ran")
+
+    monkeypatch.setattr(extract, "extract_one", no_model)
+    again = _ingest(db, big_folder, LocalEngine(1))  # the extraction would run in this process
+    assert (again.read, again.added, again.skipped, again.failed, again.batches) == (
+        54,
+        0,
+        50,
+        4,
+        0,
+    )
+    monkeypatch.undo()
+    # another batch size cuts big.jsonl elsewhere: its ranges are read again, nothing is added
+    with open_store(f"sqlite:///{db}") as store:
+        other = ingest([str(big_folder)], store, LocalEngine(1), batch_size=5, now=NOW)
+    assert (other.read, other.added, other.skipped, other.failed) == (54, 0, 50, 4)
+    assert _contents(db) == {**big_local, "ingest_parts": _contents(db)["ingest_parts"]}

@@ -231,3 +231,63 @@ def test_io_html_broken_markup_falls_back(html: str, expected: str, how: str) ->
     assert isinstance(rec, Record)
     assert rec.text.strip() == expected
     assert rec.meta.get("html_extraction", "main") == how
+
+
+# --- partitions: what the driver plans, what workers read --------------------------------
+def _feed(path: Path, n: int) -> bytes:
+    """A JSONL feed of ``n`` lines with a BOM, blank and bad lines, and no final newline."""
+    lines = []
+    for i in range(n):
+        if i % 7 == 3:
+            lines.append("")
+        elif i % 5 == 4:
+            lines.append("{not json")
+        else:
+            lines.append(json.dumps({"id": str(i), "text": f"{TEXT} {i}"}, ensure_ascii=False))
+    data = "\ufeff".encode() + "\n".join(lines).encode()
+    path.write_bytes(data)
+    return data
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 3, 4, 7, 100])
+def test_io_partitions_cut_jsonl_on_line_starts(tmp_path: Path, batch_size: int) -> None:
+    from waqai.io.partitions import FileSlice, plan_partitions, read_unit
+
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    data = _feed(tmp_path / "b.jsonl", 23)
+    files = list(iter_inputs([str(tmp_path)]))
+    parts = list(plan_partitions(files, batch_size))
+    units = [u for p in parts for u in p.units]
+    # the records are exactly those of the readers, in order, with the same line numbers
+    assert [r for u in units for r in read_unit(u)] == list(read_inputs([str(tmp_path)]))
+    ranges = [u for u in units if isinstance(u, FileSlice) and u.path.endswith(".jsonl")]
+    assert ranges[0].start == 0 and ranges[-1].end == len(data)
+    for a, b in zip(ranges, ranges[1:], strict=False):
+        assert a.end == b.start and data[b.start - 1 : b.start] == b"\n"
+        assert b.line == a.line + a.lines
+    # partitions hold batch_size lines or files, the last one fewer
+    weights = [sum(u.lines for u in p.units if isinstance(u, FileSlice)) for p in parts]
+    assert all(w == batch_size for w in weights[:-1]) and 0 < weights[-1] <= batch_size
+    assert [p.files_done for p in parts][-1] == 2
+
+
+def test_io_partitions_no_input_and_unreadable_units(tmp_path: Path) -> None:
+    from waqai.io.partitions import FileSlice, plan_partitions, read_unit
+
+    assert [(p.units, p.files_done) for p in plan_partitions([], 4)] == [([], 0)]
+    gone = str(tmp_path / "gone.jsonl")
+    (unit,) = next(plan_partitions([gone], 4)).units
+    assert isinstance(unit, FileSlice) and unit.size == -1
+    assert list(read_unit(unit)) == [BadRecord(gone, "no such file")]
+
+
+def test_io_partitions_range_of_a_changed_file_is_reported(tmp_path: Path) -> None:
+    from waqai.io.partitions import plan_partitions, read_unit
+
+    p = tmp_path / "b.jsonl"
+    _feed(p, 10)
+    first, second = (u for part in plan_partitions([str(p)], 5) for u in part.units)
+    with p.open("ab") as fh:
+        fh.write(b"\n" + json.dumps({"text": TEXT}).encode())
+    (bad,) = read_unit(second)
+    assert bad == BadRecord(str(p), "file changed during the run (rerun to read it)", 6)

@@ -56,7 +56,7 @@ def db_option(fn: F) -> F:
     type=click.IntRange(1, 10_000),
     default=32,
     show_default=True,
-    help="Documents per committed batch.",
+    help="Records per partition (one worker task, one committed batch).",
 )
 @click.option(
     "--now", help="Reference date for inferring publication dates (YYYY-MM-DD); default: today."
@@ -81,13 +81,16 @@ def ingest(
     """Extract and store every article under PATHS (files, folders, or - for JSONL on stdin).
 
     Reads .txt, .json/.jsonl (fields id, title, text, published, url, source),
-    .html/.htm and .warc/.warc.gz. Documents already stored are skipped, so a
+    .html/.htm and .warc/.warc.gz. Input already committed is skipped, so a
     rerun after an interruption finishes the job. Bad inputs are recorded in
     the store with the reason. Exit code: 0 all ok, 1 some failed, 2 usage.
 
-    --engine dask runs the batches on a Dask cluster (a local one, or the one
-    at --scheduler) with the same results; --out DIR writes a Parquet dataset
-    (documents/, events/, errors/) instead of the store. See docs/scale.md.
+    The workers read the files (in partitions of about --batch-size records),
+    so with --engine dask they must see PATHS at the same (absolute) paths.
+    --engine dask runs the partitions on a Dask cluster (a local one, or the
+    one at --scheduler) with the same results; --out DIR writes a Parquet
+    dataset (documents/, events/, errors/) instead of the store. See
+    docs/scale.md.
     """
     from rich.console import Console
 

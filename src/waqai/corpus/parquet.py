@@ -1,6 +1,6 @@
 """Extraction results as Arrow tables: the wire format of remote batches and the ``--out`` dataset.
 
-A remote worker sends a batch back as one Arrow table (the document
+A remote worker sends a partition back as one Arrow table (the document
 contract JSON in a column, with its MinHash signature or the bad record's
 reason): about a third of the size of pickled documents (which carry their
 cached token lists) and about 8x cheaper for the driver to decode, and the
@@ -32,12 +32,20 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from waqai.corpus.extract import Item, Result, extract_batch
+from waqai.corpus.extract import (
+    Item,
+    PartitionResult,
+    Result,
+    UnitCount,
+    extract_batch,
+    process_units,
+)
 from waqai.corpus.ingest import IngestSummary
 from waqai.document import Document, Event, Participant
 from waqai.engines.base import Engine
 from waqai.engines.local import LocalEngine
 from waqai.errors import ConfigError
+from waqai.io.partitions import Unit
 from waqai.io.readers import iter_inputs, read_input
 from waqai.io.records import BadRecord, Record
 
@@ -133,19 +141,24 @@ def table_results(table: pa.Table) -> list[Result]:
     return out
 
 
-def extract_tables(items: list[Item], now: str | None = None) -> list[pa.Table]:
-    """The worker side of a remote batch: extract, then pack the results as one table."""
-    return [results_table(extract_batch(items, now))]
+def extract_tables(
+    units: list[Unit], now: str | None = None
+) -> list[tuple[pa.Table, list[UnitCount]]]:
+    """The worker side of a remote partition: read, extract, then pack the results as one table."""
+    return [(results_table(p.results), p.units) for p in process_units(units, now)]
 
 
-def decode_tables(tables: list[pa.Table]) -> list[Result]:
-    """The driver side of a remote batch."""
-    return [r for t in tables for r in table_results(t)]
+def decode_tables(packed: list[tuple[pa.Table, list[UnitCount]]]) -> list[PartitionResult]:
+    """The driver side of a remote partition."""
+    return [PartitionResult(table_results(table), units) for table, units in packed]
 
 
 def arrow_codec(
     now: str | None,
-) -> tuple[Callable[[list[Item]], list[pa.Table]], Callable[[list[pa.Table]], list[Result]]]:
+) -> tuple[
+    Callable[[list[Unit]], list[tuple[pa.Table, list[UnitCount]]]],
+    Callable[[list[tuple[pa.Table, list[UnitCount]]]], list[PartitionResult]],
+]:
     """(worker function, driver decoder) for engines that ship results as Arrow tables."""
     return partial(extract_tables, now=now), decode_tables
 

@@ -1,7 +1,8 @@
 """The engine interface: run a function over partitions (batches) of records.
 
-Ingest splits its input into batches and asks an engine to map the
-extraction function over them; results come back batch by batch in input
+Ingest cuts its input into partitions (descriptors of files and byte
+ranges, which the workers read) and asks an engine to map the read-and-extract
+function over them; results come back partition by partition in input
 order, so what the store sees never depends on which engine or how many
 workers ran. ``local`` (a process pool) is built in; a distributed engine
 (Dask) implements the same method.

@@ -5,7 +5,8 @@ sorted order, symlink loops detected); ``read_input(path)`` streams the
 records of one file by its extension: ``.txt`` (the whole file is the text),
 ``.json`` (one object or a list), ``.jsonl`` (one object a line, read line by
 line), ``.html``/``.htm`` and ``.warc``/``.warc.gz``. ``-`` reads JSONL from
-standard input.
+standard input. ``read_jsonl_range`` reads the lines of a byte range of a
+JSONL file, as a worker does with its part of a big file.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import Protocol
 
 from waqai.errors import InputError
 from waqai.io.files import MAX_BYTES, read_text_file
@@ -137,6 +138,49 @@ def read_input(path: str) -> Iterator[Record | BadRecord]:
             yield from _json_records(path, data)
 
 
+def read_jsonl_range(
+    path: str, start: int, end: int, first_line: int, identity: tuple[int, int] | None = None
+) -> Iterator[Record | BadRecord]:
+    """The records of bytes ``start:end`` of a JSONL file, whose first line is ``first_line``.
+
+    ``identity`` (size, mtime in ns) is the file as it was when the range was
+    cut: a file changed since is reported rather than read from the middle of
+    a line.
+    """
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed below, the generator may stop early
+    except OSError as exc:
+        yield BadRecord(path, _os_reason(exc), first_line)
+        return
+    try:
+        st = os.fstat(fh.fileno())
+        if identity is not None and (st.st_size, st.st_mtime_ns) != identity:
+            yield BadRecord(path, "file changed during the run (rerun to read it)", first_line)
+            return
+        fh.seek(start)
+        yield from iter_jsonl(_Range(fh, end - start), path, first_line=first_line)
+    finally:
+        fh.close()
+
+
+class _Lines(Protocol):
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+class _Range:
+    """``readline`` over the next ``size`` bytes of a file only."""
+
+    def __init__(self, fh: _Lines, size: int) -> None:
+        self.fh, self.left = fh, size
+
+    def readline(self, size: int = -1, /) -> bytes:
+        if self.left <= 0:
+            return b""
+        line = self.fh.readline(self.left if size < 0 else min(size, self.left))
+        self.left -= len(line)
+        return line
+
+
 def estimate_records(path: str) -> int:
     """About how many records ``path`` holds (JSONL lines are counted; others count 1)."""
     if path == STDIN or kind_of(path) != "jsonl":
@@ -195,10 +239,13 @@ def _json_records(path: str, data: bytes) -> Iterator[Record | BadRecord]:
 
 
 def iter_jsonl(
-    stream: IO[bytes], path: str, max_line: int = MAX_BYTES
+    stream: _Lines, path: str, max_line: int = MAX_BYTES, first_line: int = 1
 ) -> Iterator[Record | BadRecord]:
-    """Records of a JSON Lines stream, one line at a time (blank lines skipped)."""
-    for n, raw in enumerate(iter(lambda: stream.readline(max_line + 1), b""), 1):
+    """Records of a JSON Lines stream, one line at a time (blank lines skipped).
+
+    ``first_line`` numbers the first line read (a range of a file starts inside it).
+    """
+    for n, raw in enumerate(iter(lambda: stream.readline(max_line + 1), b""), first_line):
         if len(raw) > max_line:
             yield BadRecord(path, f"line longer than {max_line:,} bytes", n)
             # skip the rest of the long line

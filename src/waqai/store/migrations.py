@@ -119,10 +119,30 @@ def _search(db: Database) -> None:
         )
 
 
+def _ingest_parts(db: Database) -> None:
+    """Input units (a file, or a byte range of a JSONL file) whose records are committed.
+
+    Written in the transaction of their batch, so a rerun skips a unit that
+    is unchanged (same size and modification time) without reading it; the
+    counts let its summary still say how many records it read and how many
+    were bad, and the line span finds its errors in ``ingest_errors``.
+    """
+    db.execute(
+        """CREATE TABLE ingest_parts (
+        path TEXT NOT NULL, start_byte BIGINT NOT NULL, end_byte BIGINT NOT NULL,
+        size BIGINT NOT NULL, mtime_ns BIGINT NOT NULL,
+        source TEXT NOT NULL, first_line INTEGER NOT NULL, last_line INTEGER NOT NULL,
+        n_read INTEGER NOT NULL, n_failed INTEGER NOT NULL, run_id INTEGER, at TEXT NOT NULL,
+        PRIMARY KEY (path, start_byte, end_byte)
+    )"""
+    )
+
+
 #: every migration in order: (name, function)
 MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("0001_initial", _initial),
     ("0002_search", _search),
+    ("0003_ingest_parts", _ingest_parts),
 ]
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from waqai.corpus.dedup import group_duplicates
 from waqai.corpus.merge import Mention, cluster_mentions, participant_keys
@@ -25,6 +26,9 @@ from waqai.store.queries import Queries
 from waqai.store.search import index_body
 from waqai.text.normalize import normalize
 
+if TYPE_CHECKING:
+    from waqai.io.partitions import FileSlice
+
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -34,6 +38,17 @@ def _p(p: Participant | None) -> tuple[str | None, str | None, str | None, str |
     if p is None:
         return None, None, None, None
     return p.text, p.entity_id, p.code, normalize(p.text)
+
+
+@dataclass(frozen=True, slots=True)
+class DonePart:
+    """An input unit committed by an earlier run: what its summary and errors need."""
+
+    source: str
+    first_line: int
+    last_line: int
+    n_read: int
+    n_failed: int
 
 
 class Store(Queries):
@@ -73,6 +88,41 @@ class Store(Queries):
             )
         return found
 
+    def done_parts(self, parts: Sequence[FileSlice]) -> dict[tuple[str, int, int], DonePart]:
+        """Which of ``parts`` were committed before and are unchanged since, by ``key``."""
+        want = {p.key: p for p in parts}
+        paths = sorted({p.abspath for p in parts})
+        found: dict[tuple[str, int, int], DonePart] = {}
+        for i in range(0, len(paths), 500):
+            chunk = paths[i : i + 500]
+            for r in self.db.rows(
+                "SELECT path, start_byte, end_byte, size, mtime_ns, source, first_line, last_line,"
+                f" n_read, n_failed FROM ingest_parts WHERE path IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                p = want.get((r[0], r[1], r[2]))
+                if p is not None and (p.size, p.mtime_ns) == (r[3], r[4]):
+                    found[p.key] = DonePart(*r[5:])
+        return found
+
+    def skip_parts(self, done: Sequence[DonePart], run_id: int) -> None:
+        """Count units skipped as done in run ``run_id``; their errors are reported again by it."""
+        if not done:
+            return
+        n_read = sum(d.n_read for d in done)
+        n_failed = sum(d.n_failed for d in done)
+        now = _now()
+        with self.db.transaction():
+            self.db.executemany(
+                "UPDATE ingest_errors SET run_id = ? WHERE source = ? AND line BETWEEN ? AND ?",
+                [(run_id, d.source, d.first_line, d.last_line) for d in done if d.n_failed],
+            )
+            self.db.execute(
+                "UPDATE ingest_progress SET updated_at = ?, n_read = n_read + ?,"
+                " n_skipped = n_skipped + ?, n_errors = n_errors + ? WHERE run_id = ?",
+                (now, n_read, n_read - n_failed, n_failed, run_id),
+            )
+
     def start_run(self, inputs: Sequence[str], workers: int) -> int:
         now = _now()
         with self.db.transaction():
@@ -98,8 +148,13 @@ class Store(Queries):
         run_id: int | None = None,
         n_read: int = 0,
         n_skipped: int = 0,
+        parts: Sequence[tuple[FileSlice, int, int]] = (),
     ) -> int:
-        """Store a batch in one transaction; the number of documents actually added."""
+        """Store a batch in one transaction; the number of documents actually added.
+
+        ``parts`` are the input units the batch finishes, with the records each
+        read and how many were bad: recorded as done, so a rerun skips them.
+        """
         added = 0
         now = _now()
         with self.db.transaction():
@@ -121,6 +176,7 @@ class Store(Queries):
                 " run_id = excluded.run_id, at = excluded.at",
                 [(e.path, e.line, e.reason, run_id, now) for e in errors],
             )
+            self._record_parts(parts, run_id, now)
             if run_id is not None:
                 self.db.execute(
                     "UPDATE ingest_progress SET updated_at = ?, batches = batches + 1,"
@@ -137,6 +193,40 @@ class Store(Queries):
                     ),
                 )
         return added
+
+    def _record_parts(
+        self, parts: Sequence[tuple[FileSlice, int, int]], run_id: int | None, now: str
+    ) -> None:
+        # what was recorded of an older version of a file can never match again
+        self.db.executemany(
+            "DELETE FROM ingest_parts WHERE path = ? AND (size <> ? OR mtime_ns <> ?)",
+            sorted({(p.abspath, p.size, p.mtime_ns) for p, _, _ in parts}),
+        )
+        self.db.executemany(
+            "INSERT INTO ingest_parts (path, start_byte, end_byte, size, mtime_ns, source,"
+            " first_line, last_line, n_read, n_failed, run_id, at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path, start_byte, end_byte)"
+            " DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,"
+            " source = excluded.source, first_line = excluded.first_line,"
+            " last_line = excluded.last_line, n_read = excluded.n_read,"
+            " n_failed = excluded.n_failed, run_id = excluded.run_id, at = excluded.at",
+            [
+                (
+                    p.abspath,
+                    p.start,
+                    p.end,
+                    p.size,
+                    p.mtime_ns,
+                    p.path,
+                    *p.line_span,
+                    n,
+                    bad,
+                    run_id,
+                    now,
+                )
+                for p, n, bad in parts
+            ],
+        )
 
     def add_documents(self, docs: Iterable[Document]) -> int:
         """Store documents (signatures computed here); the number added."""
