@@ -51,7 +51,9 @@ stress: $(VENV)/.dev
 	$(VENV)/bin/pytest -m slow
 
 models: $(VENV)/.dev
+	$(PIP) install -e ".[dev,models]"
 	$(PY) scripts/build_gazetteers.py
+	$(PY) scripts/build_wordfreq.py
 	$(PY) scripts/train_ner.py
 
 # refresh the dashboard's browser libraries (web/package.json) into src/waqai/web/static/vendor/

@@ -17,7 +17,8 @@ from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from waqai.entities import conll, gazetteer, ner, recognize
-from waqai.entities.features import cue_kinds, gazetteer_tags, word_features
+from waqai.entities.features import cue_kinds, gazetteer_tags, skeletons, word_features
+from waqai.entities.frequency import word_classes
 from waqai.entities.recognize import Mention, merge
 from waqai.text.normalize import normalize
 
@@ -76,6 +77,8 @@ def main() -> None:
     test = conll.read_conll(path, conll.ANER_TYPES)
     ner.tagger()
     gazetteer.automaton()
+    word_classes()
+    skeletons()
     word_features.cache_clear()
     cue_kinds.cache_clear()
     n_tokens = sum(len(s) for s in test)

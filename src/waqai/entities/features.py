@@ -2,17 +2,22 @@
 
 A token is described by its matching form, clitic-stripped stems (via
 ``waqai.text`` analyses), affixes of the stem, shape, word clusters learned
-from the training text, and the gazetteer hit covering it; its neighbours
+from the training text, how common the word is in general Arabic and how
+often it takes ال (``frequency``), whether it is a known given name or has
+the consonant skeleton of a known place or name (transliterations vary:
+جاكرتا / جاكارتا), and the gazetteer hit covering it; its neighbours
 contribute a smaller set. Word-level features are cached per word form, so a
 running text costs a few list concatenations per token.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from waqai.entities import gazetteer
+from waqai.entities.frequency import word_classes
 from waqai.errors import DataError
 from waqai.resources import load_tsv, load_yaml
 from waqai.text.normalize import normalize
@@ -85,6 +90,43 @@ def name_tokens() -> frozenset[str]:
     return frozenset(w for w in out if len(w) >= 3)
 
 
+@cache
+def given_names() -> frozenset[str]:
+    """Given names that begin persons' names (``entities/data/given_names.yaml``), matching form."""
+    lists = load_yaml("entities", "given_names.yaml")
+    return frozenset(normalize(w) for v in lists.values() for w in v.split())
+
+
+_LONG_VOWELS = re.compile("[اوي]")
+
+
+def skeleton(word: str) -> str:
+    """Consonants of a (transliterated) name, article dropped: جاكارتا, جاكرتا → جكرت."""
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    return word[:1] + _LONG_VOWELS.sub("", word[1:])
+
+
+@cache
+def skeletons() -> dict[str, str]:
+    """Skeleton → "loc" or "per" for one-word gazetteer names of four consonants or more."""
+    out: dict[str, str] = {}
+
+    def add(name: str, kind: str) -> None:
+        if name and " " not in name and len(sk := skeleton(name)) >= 4:
+            out.setdefault(sk, kind)
+
+    for r in load_tsv("entities", "countries.tsv"):
+        for n in [r["name"], *r["names"].split("|")]:
+            add(normalize(n), "loc")
+    for r in load_tsv("entities", "cities.tsv"):
+        for n in r["names"].split("|"):
+            add(normalize(n), "loc")
+    for n in sorted(name_tokens() | given_names()):
+        add(n, "per")
+    return out
+
+
 def stripped(word: str) -> str:
     """The stem under the longest proclitic chain (وموسكو → موسكو), suffixes kept."""
     best = word
@@ -123,6 +165,14 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     is_name = word in names or bare in names
     if is_name:
         own.append("name")
+    given = word in given_names() or bare in given_names()
+    if given:
+        own.append("gn")
+    z, ar = word_classes().get(bare)
+    own.extend(("z=" + z, "ar=" + ar))
+    sk = skeletons().get(skeleton(bare))
+    if sk:
+        own.append("sk=" + sk)
     if len(bare) >= 4:
         own.extend("t=" + bare[k : k + 3] for k in range(1, len(bare) - 3))
     if len(bare) >= 5:
@@ -138,6 +188,8 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     ctx: tuple[str, ...] = ("w=" + word, "b=" + bare, "c=" + c[0])
     if is_name:
         ctx += ("name",)
+    if given:
+        ctx += ("gn",)
     return tuple(own), ctx
 
 

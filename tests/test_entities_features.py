@@ -1,0 +1,108 @@
+"""NER features: word classes (frequency table), given names, consonant skeletons."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from waqai.entities.features import given_names, skeleton, skeletons, word_features
+from waqai.entities.frequency import UNKNOWN, WordClasses, word_classes
+from waqai.text.normalize import normalize
+
+
+def _table(rows: dict[str, str]) -> WordClasses:
+    lines = sorted(f"{w}\t{c}\n".encode() for w, c in rows.items())
+    return WordClasses(b"# header\n" + b"".join(lines))
+
+
+def test_word_classes_finds_every_word_and_only_them() -> None:
+    t = _table({"كتاب": "5,0", "الكتاب": "5,0", "جاكرتا": "4,al0", "في": "8,-3"})
+    assert t.get("جاكرتا") == ("4", "al0")
+    assert t.get("في") == ("8", "-3")
+    assert t.get("كتب") == UNKNOWN
+    assert t.get("") == UNKNOWN
+    assert t.get("ي") == UNKNOWN  # sorts after every key
+    assert len(t) == 4
+
+
+def test_word_classes_empty_table() -> None:
+    assert WordClasses(b"").get("كتاب") == UNKNOWN
+    assert WordClasses(b"# only a header\n").get("كتاب") == UNKNOWN
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.dictionaries(
+        st.text(alphabet="ابتثجكلمنهوي", min_size=1, max_size=6),
+        st.sampled_from(["1,0", "3,al0", "6,-2", "2,bare0"]),
+        max_size=40,
+    ),
+    st.lists(st.text(alphabet="ابتثجكلمنهوي", min_size=1, max_size=6), max_size=20),
+)
+def test_word_classes_binary_search_agrees_with_a_dict(
+    rows: dict[str, str], probes: list[str]
+) -> None:
+    t = _table(rows)
+    for w in [*rows, *probes]:
+        want = tuple(rows[w].split(",")) if w in rows else UNKNOWN
+        assert t.get(w) == want
+
+
+@pytest.mark.parametrize(
+    ("word", "zipf_at_least", "al_ratio"),
+    [
+        ("في", 7, "-3"),  # a preposition never takes ال
+        ("برلسكوني", 2, "al0"),  # a foreign name: seen, never with ال
+        ("القاهره", 4, "2"),  # the city is written with its article
+    ],
+)
+def test_shipped_word_classes(word: str, zipf_at_least: int, al_ratio: str) -> None:
+    z, ar = word_classes().get(word)
+    assert int(z) >= zipf_at_least
+    assert ar == al_ratio
+
+
+def test_shipped_word_classes_unknown_word() -> None:
+    assert word_classes().get("ككككخخخ") == UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "skel"),
+    [
+        ("جاكارتا", "جاكرتا", "جكرت"),
+        ("سيرجي", "سيرغي", None),  # different consonants: no match claimed
+        ("البوسنه", "بوسنه", "بسنه"),  # the article is not part of the name
+    ],
+)
+def test_skeletons_of_spelling_variants(a: str, b: str, skel: str | None) -> None:
+    if skel is None:
+        assert skeleton(a) != skeleton(b)
+    else:
+        assert skeleton(a) == skeleton(b) == skel
+
+
+def test_skeleton_index_knows_places_and_names() -> None:
+    sk = skeletons()
+    assert sk[skeleton("جاكارتا")] == "loc"
+    assert sk[skeleton(normalize("كازاخستان"))] == "loc"
+    assert all(len(k) >= 4 for k in sk)
+
+
+@pytest.mark.parametrize("name", ["أحمد", "فاطمة", "جورج", "فلاديمير", "عبد"])
+def test_given_names_are_in_matching_form(name: str) -> None:
+    assert normalize(name) in given_names()
+
+
+def test_given_names_leave_out_common_words() -> None:
+    assert not {"سلام", "امل", "الدين"} & given_names()
+
+
+def test_word_features_carry_the_new_cues() -> None:
+    own, ctx = word_features(normalize("أحمد"))
+    assert "gn" in own and "gn" in ctx
+    own, _ = word_features(normalize("جاكرتا"))  # a spelling the gazetteer lacks
+    assert "sk=loc" in own
+    assert any(f.startswith("z=") for f in own) and any(f.startswith("ar=") for f in own)
+    own, _ = word_features("،")
+    assert not any(f.startswith("z=") for f in own)
