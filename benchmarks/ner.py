@@ -17,7 +17,13 @@ from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from waqai.entities import conll, gazetteer, ner, recognize
-from waqai.entities.features import cue_kinds, gazetteer_tags, skeletons, word_features
+from waqai.entities.features import (
+    cue_kinds,
+    gazetteer_tags,
+    neighbour_features,
+    skeletons,
+    word_features,
+)
 from waqai.entities.frequency import word_classes
 from waqai.entities.recognize import Mention, merge
 from waqai.text.normalize import normalize
@@ -81,6 +87,7 @@ def main() -> None:
     skeletons()
     word_features.cache_clear()
     cue_kinds.cache_clear()
+    neighbour_features.cache_clear()
     n_tokens = sum(len(s) for s in test)
     t0 = time.perf_counter()
     size = args.doc_size or 1

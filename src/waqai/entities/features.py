@@ -46,6 +46,7 @@ def use_clusters(table: dict[str, tuple[str, str]]) -> None:
     """Use ``table`` instead of the shipped ``clusters.tsv`` (training candidates)."""
     clusters.cache_clear()
     word_features.cache_clear()
+    neighbour_features.cache_clear()
     _override.clear()
     _override.append(table)
 
@@ -193,10 +194,25 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(own), ctx
 
 
-@cache
-def _shifted(feats: tuple[str, ...], offset: int) -> tuple[str, ...]:
-    tag = f"{offset:+d}:"
-    return tuple(tag + f for f in feats)
+_WINDOW_TAGS = tuple(f"{off:+d}:" for off in WINDOW)
+_EDGES = tuple(tag + "edge" for tag in _WINDOW_TAGS)
+
+
+@lru_cache(maxsize=200_000)
+def neighbour_features(
+    word: str,
+) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    """What ``word`` adds to the tokens around it: per ``WINDOW`` offset, its context
+    features tagged with the offset; per ``CUE_WINDOW`` offset, its cue kinds.
+
+    Built once per word form, so a sentence's features are list extensions only.
+    """
+    ctx = word_features(word)[1]
+    kinds = cue_kinds(word)
+    return (
+        tuple(tuple(tag + f for f in ctx) for tag in _WINDOW_TAGS),
+        tuple(tuple(k + str(off) for k in kinds) for off in CUE_WINDOW),
+    )
 
 
 def gazetteer_tags(hits: Sequence[gazetteer.Hit], spans: Sequence[tuple[int, int]]) -> list[str]:
@@ -221,26 +237,25 @@ def gazetteer_tags(hits: Sequence[gazetteer.Hit], spans: Sequence[tuple[int, int
 def sequence_features(words: Sequence[str], gaz: Sequence[str]) -> list[list[str]]:
     """Feature lists for a sentence of matching-form words with their gazetteer tags."""
     n = len(words)
-    wf = [word_features(w) for w in words]
+    own = [word_features(w)[0] for w in words]
+    near = [neighbour_features(w) for w in words]
     out = []
     for i in range(n):
-        own, _ = wf[i]
-        f = list(own)
-        g = gaz[i]
-        if g:
-            f.append("g=" + g)
-        for off in WINDOW:
+        f = list(own[i])
+        if gaz[i]:
+            f.append("g=" + gaz[i])
+        for slot, off in enumerate(WINDOW):
             j = i + off
             if 0 <= j < n:
-                f.extend(_shifted(wf[j][1], off))
+                f.extend(near[j][0][slot])
                 if gaz[j]:
-                    f.append(f"{off:+d}:g={gaz[j]}")
+                    f.append(_WINDOW_TAGS[slot] + "g=" + gaz[j])
             else:
-                f.append(f"{off:+d}:edge")
-        for off in CUE_WINDOW:
+                f.append(_EDGES[slot])
+        for slot, off in enumerate(CUE_WINDOW):
             j = i + off
             if j >= 0:
-                f.extend(kind + str(off) for kind in cue_kinds(words[j]))
+                f.extend(near[j][1][slot])
         if i > 0:
             f.append("w-1|w=" + words[i - 1] + "|" + words[i])
         if i + 1 < n:
