@@ -4,7 +4,8 @@ Reads ``shared/data`` (never at run time) and writes compact TSV files:
 
 * ``countries.tsv`` — every ISO country: codes, English name, canonical Arabic
   name and spellings (mledoze, pycountry, CLDR + ``country_extra.yaml``), nisba
-  adjectives (curated or generated: روسيا → روسي), broken plurals, capital.
+  adjectives (curated or generated: روسيا → روسي), broken plurals, capital, and
+  the names that count only after a place cue (``cued``: مالي، بنين).
 * ``cities.tsv`` — GeoNames cities (population > 15,000) with their Arabic
   names, Persian/Urdu/Kurdish spellings removed; ``rule=1`` marks names safe
   to tag without the model (not a common word in the NER training text).
@@ -144,6 +145,7 @@ def build_countries(shared: Path, cities_by_en: dict[tuple[str, str], str]) -> l
                 "names": "|".join(names),
                 "nisba": "|".join(nisba),
                 "plural": "|".join(ex.get("plural", [])),
+                "cued": "|".join(ex.get("cued", [])),
                 "capital_en": capital_en,
                 "capital": cities_by_en.get((iso2, capital_en), ""),
             }

@@ -76,3 +76,36 @@ def test_entities_spans_always_index_the_original(nlp: Pipeline, parts: list[str
     for e in doc.entities:
         assert text[e.start : e.end] == e.text
         assert e.text.strip() == e.text and e.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("طردت السلطات الانتقالية في مالي السفير الفرنسي.", [("مالي", "ML")]),
+        ("انسحبت آخر القوات الفرنسية من مالي أمس.", [("مالي", "ML")]),
+        ("قال بيان إن حكومة مالي ترفض الاتهامات.", [("مالي", "ML")]),
+        ("وصلت المساعدات إلى شمال مالي ووسط بنين.", [("مالي", "ML"), ("بنين", "BJ")]),
+        ("تتواصل الاشتباكات بمالي منذ أسابيع.", [("مالي", "ML")]),
+        ("وصل الرئيس إلى بنين في زيارة رسمية.", [("بنين", "BJ")]),
+    ],
+)
+def test_entities_cued_country_names_after_a_place_cue(
+    nlp: Pipeline, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = nlp(sentence, now="2026-11-29")
+    got = [(e.text, e.country) for e in doc.entities if e.country in {"ML", "BJ"}]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "قدمت الحكومة دعم مالي كبير للمزارعين.",
+        "وقال المستشار المالي إن الشركة رابحة.",
+        "تعاني البلاد من عجز مالي وإداري.",
+        "أنجبت الأسرة ثلاثة بنين وبنتين.",
+    ],
+)
+def test_entities_cued_country_names_stay_common_words(nlp: Pipeline, sentence: str) -> None:
+    doc = nlp(sentence, now="2026-11-29")
+    assert not [e for e in doc.entities if e.country in {"ML", "BJ"}]

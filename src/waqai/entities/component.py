@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from waqai.document import Document, Entity
 from waqai.entities import gazetteer
-from waqai.entities.recognize import combos, merge, model_mentions, propagate, rule_mentions
+from waqai.entities.recognize import (
+    combos,
+    cued_mentions,
+    merge,
+    model_mentions,
+    propagate,
+    rule_mentions,
+)
 from waqai.entities.resolve import anaphors, context_country, resolve
 from waqai.registry import Stage, register
 
@@ -14,7 +21,11 @@ def extract(doc: Document) -> list[Entity]:
     match = doc.match
     hits = gazetteer.find(match.text)
     date = doc.published.value
-    rules = rule_mentions(hits, context_country(hits)) + combos(match.text, hits, date)
+    rules = [
+        *rule_mentions(hits, context_country(hits)),
+        *cued_mentions(match.text, hits),
+        *combos(match.text, hits, date),
+    ]
     model = model_mentions(doc, hits)
     mentions = merge(rules, model + propagate(match.text, model))
     extra = [

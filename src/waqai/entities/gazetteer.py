@@ -29,7 +29,8 @@ class Entry:
     """What a gazetteer name stands for.
 
     ``kind`` says which list it came from (country, nisba, city, org, leader,
-    person, title, counterpart, body, anaphor, cue); ``label`` is the entity type
+    person, title, counterpart, body, anaphor, cue, cued: a country name that is
+    also a common word and counts only after a place cue); ``label`` is the entity type
     to emit (GPE, ORG, PER, NORP; empty for words that only cue); ``rule`` marks
     names safe to emit without the model's agreement.
     """
@@ -112,6 +113,9 @@ def _patterns() -> dict[str, list[Entry]]:
                 add(form, norp, article=True)
         for p in _split(r["plural"]):
             add(p, norp)
+        cued = Entry("cued", iso2, "GPE", iso2, False, name, r["name_en"])
+        for n in _split(r.get("cued") or ""):
+            add(n, cued)
     for g in load_yaml(PACKAGE, "norp.yaml"):
         norp = Entry("nisba", g["key"], "NORP", None, True, None, g["name_en"])
         for adj in g["nisba"]:

@@ -11,7 +11,8 @@ mentions of one actor one identity.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 
 import ahocorasick
 
@@ -21,6 +22,8 @@ from waqai.entities.conll import bio_spans
 from waqai.entities.features import gazetteer_tags
 from waqai.entities.gazetteer import Entry, Hit
 from waqai.entities.knowledge import Person, head_of_state, holder
+from waqai.resources import load_yaml
+from waqai.text.normalize import normalize
 from waqai.text.tokenize import Token, clitic_analyses
 
 _PRIORITY = {"model": 1, "propagated": 2}
@@ -54,8 +57,10 @@ def _between_is_space(text: str, a: int, b: int) -> bool:
     return a <= b and not text[a:b].strip()
 
 
-def _nisba_country(h: Hit) -> str | None:
+def _nisba_country(text: str, h: Hit) -> str | None:
     e = h.first("nisba", "country")
+    if e is None and not _fused(text, h):  # وزير خارجية مالي, not المستشار المالي
+        e = h.first("cued")
     return e.country if e else None
 
 
@@ -69,7 +74,7 @@ def combos(text: str, hits: list[Hit], date: str | None) -> list[Mention]:
             office = None
         if not _between_is_space(text, h.end, nxt.start):
             continue
-        country = _nisba_country(nxt)
+        country = _nisba_country(text, nxt)
         if country is None:
             continue
         title = h.first("title")
@@ -117,6 +122,8 @@ def _set_title(m: Mention, seat: str, office: str, person: Person | None) -> Non
 def rule_mentions(hits: list[Hit], context_country: str | None) -> list[Mention]:
     out = []
     for h in hits:
+        if h.first("cued"):  # a common word as well (بنين): only ``cued_mentions`` decides
+            continue
         for e in h.entries:
             if e.kind not in _RULE_KINDS or not e.rule:
                 continue
@@ -132,6 +139,54 @@ def rule_mentions(hits: list[Hit], context_country: str | None) -> list[Mention]
                 m = Mention(h.start, h.end, e.label, "rule", e)
             out.append(m)
             break
+    return out
+
+
+@cache
+def country_cues() -> frozenset[str]:
+    """Words that make a cued name (مالي، بنين) a country: في، حكومة، شمال … (matching form)."""
+    return frozenset(normalize(w) for w in load_yaml("entities", "ner_cues.yaml")["country_cues"])
+
+
+def _cue_before(text: str, i: int) -> bool:
+    """Whether the word ending before offset ``i`` is a country cue (و، ف، ب، ل allowed)."""
+    e = i
+    while e > 0 and text[e - 1] == " ":
+        e -= 1
+    s = e
+    while s > 0 and text[s - 1].isalpha():
+        s -= 1
+    word, cues = text[s:e], country_cues()
+    for k in range(3):
+        if word[k:] in cues:
+            return True
+        if k >= len(word) or word[k] not in "وفبل":
+            return False
+    return False
+
+
+def _fused(text: str, h: Hit) -> str:
+    """What precedes a hit inside its word (a proclitic chain)."""
+    ws = h.start
+    while ws > 0 and text[ws - 1].isalpha():
+        ws -= 1
+    return text[ws : h.start]
+
+
+def cued_mentions(text: str, hits: list[Hit]) -> list[Mention]:
+    """Country names that are also common words, where the context makes them places.
+
+    ``مالي`` is "financial" after a noun (دعم مالي) but Mali after a place cue (في مالي،
+    حكومة مالي) or with ب/ل fused to it (بمالي، لمالي، وبمالي).
+    """
+    out = []
+    for h in hits:
+        e = h.first("cued")
+        if e is None:
+            continue
+        fused = _fused(text, h)
+        if fused.lstrip("وف") in ("ب", "ل") or (not fused and _cue_before(text, h.start)):
+            out.append(Mention(h.start, h.end, e.label, "rule", replace(e, kind="country")))
     return out
 
 
