@@ -15,12 +15,14 @@ from click.testing import CliRunner
 from waqai.cli import main
 from waqai.corpus.extract import extract_batch
 from waqai.corpus.ingest import IngestSummary, ingest
+from waqai.corpus.parquet import write_dataset
 from waqai.engines import ENGINES, LocalEngine, get_engine
 from waqai.errors import ConfigError
 from waqai.store import open_store
 
 pytest.importorskip("distributed")
 
+from test_engines_parquet import _dataset  # noqa: E402
 from waqai.engines.dask_engine import DaskEngine  # noqa: E402
 
 NOW = "2026-01-01"
@@ -398,3 +400,123 @@ def test_engines_dask_resumes_by_partition_and_reruns_no_model(
         other = ingest([str(big_folder)], store, LocalEngine(1), batch_size=5, now=NOW)
     assert (other.read, other.added, other.skipped, other.failed) == (54, 0, 50, 4)
     assert _contents(db) == {**big_local, "ingest_parts": _contents(db)["ingest_parts"]}
+
+
+# --- --out: the same partitions, read and written by the workers ----------------------------
+@pytest.fixture
+def big_dataset(tmp_path: Path, big_folder: Path) -> dict[str, list[dict]]:
+    """The dataset a local one-process ``--out`` run leaves for ``big_folder``."""
+    out = tmp_path / "big-local"
+    s = write_dataset([str(big_folder)], out, LocalEngine(1), batch_size=4, now=NOW)
+    assert (s.files, s.read, s.added, s.skipped, s.failed, s.batches) == (25, 54, 47, 3, 4, 14)
+    got = _dataset(out)
+    ids = [d["id"] for d in got["documents"]]
+    assert len(ids) == len(set(ids)) == 47  # texts repeated across partitions are kept once
+    # n0 opens big.jsonl (partition 0); "again" repeats it in partition 7 and is dropped
+    assert {"n0"} <= {d["external_id"] for d in got["documents"]} and "again" not in {
+        d["external_id"] for d in got["documents"]
+    }
+    return got
+
+
+def test_engines_dask_out_workers_read_and_write_not_the_driver(
+    dask_scheduler: str, tmp_path: Path, big_folder: Path, big_dataset: dict, no_driver_reads: None
+) -> None:
+    out = tmp_path / "dask-out"
+    args = ["ingest", str(big_folder), "--out", str(out), "--now", NOW, "--batch-size", "4"]
+    args += ["--engine", "dask", "--scheduler", dask_scheduler]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 1, first.output  # four bad inputs
+    assert (
+        "read 54 record(s) from 25 file(s): 47 document(s) written to"
+        f" {out}, 3 already there or repeated, 4 failed" in first.output
+    )
+    assert _dataset(out) == big_dataset
+    # the bad inputs are in the errors table with the worker's file name, line and reason
+    errors = {(Path(e["source"]).name, e["line"], e["reason"]) for e in big_dataset["errors"]}
+    assert ("big.jsonl", 7) in {e[:2] for e in errors} and ("logo.txt", 0, "binary file") in {
+        (n, line, r[:11]) for n, line, r in errors
+    }
+    again = CliRunner().invoke(main, args)  # a rerun adds nothing
+    assert "54 record(s) from 25 file(s): 0 document(s) written" in again.output
+    assert "54 already there or repeated, 4 failed" in again.output
+    assert _dataset(out) == big_dataset
+    # the spy works: a local engine reads in this process
+    with pytest.raises(_DriverRead):
+        write_dataset([str(big_folder)], tmp_path / "spied", LocalEngine(1), 4, NOW)
+
+
+def test_engines_dask_out_resumes_to_the_same_dataset(
+    dask_scheduler: str, tmp_path: Path, big_folder: Path, big_dataset: dict
+) -> None:
+    out = tmp_path / "dask-out"
+
+    def stop_after_three(s: IngestSummary) -> None:
+        if s.batches == 3:
+            raise _Stop
+
+    with pytest.raises(_Stop):
+        write_dataset(
+            [str(big_folder)], out, DaskEngine(scheduler=dask_scheduler), 4, NOW, stop_after_three
+        )
+    # partitions 0-2 at least (cancelled tasks already running may finish theirs)
+    assert len(list((out / "documents").glob("part-*.parquet"))) >= 3
+    rest = write_dataset([str(big_folder)], out, DaskEngine(scheduler=dask_scheduler), 4, NOW)
+    assert (rest.read, rest.failed) == (54, 4) and rest.batches <= 11
+    assert _dataset(out) == big_dataset
+    again = write_dataset([str(big_folder)], out, DaskEngine(scheduler=dask_scheduler), 4, NOW)
+    assert (again.read, again.added, again.skipped, again.failed, again.batches) == (
+        54,
+        0,
+        54,
+        4,
+        0,
+    )
+    assert _dataset(out) == big_dataset
+
+
+def test_engines_out_killed_before_dropping_a_repeat(
+    tmp_path: Path, big_folder: Path, big_dataset: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run killed after a worker wrote a repeat and before the driver dropped it: the
+    partition is finished on disk, and the rerun drops the repeat from it."""
+    import waqai.corpus.parquet as parquet
+
+    def killed(*args: object) -> None:
+        raise _Stop
+
+    out = tmp_path / "killed"
+    monkeypatch.setattr(parquet, "drop_documents", killed)
+    with pytest.raises(_Stop):
+        write_dataset([str(big_folder)], out, LocalEngine(1), 4, NOW)
+    ids = [d["id"] for d in _dataset(out)["documents"]]
+    assert len(ids) > len(set(ids))  # the repeat is on disk
+    monkeypatch.undo()
+    rest = write_dataset([str(big_folder)], out, LocalEngine(1), 4, NOW)
+    assert (rest.read, rest.failed) == (54, 4) and rest.added < 47
+    assert _dataset(out) == big_dataset
+
+
+@pytest.mark.slow
+def test_engines_dask_out_resumes_after_sigkill(
+    dask_scheduler: str, tmp_path: Path, big_folder: Path, big_dataset: dict
+) -> None:
+    import signal
+    import time
+
+    out = tmp_path / "killed"
+    cmd = [sys.executable, "-m", "waqai.cli", "ingest", str(big_folder), "--out", str(out)]
+    cmd += ["--now", NOW, "--batch-size", "4", "--engine", "dask", "--scheduler", dask_scheduler]
+    proc = subprocess.Popen([*cmd, "--no-progress"], stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while not (out / "documents" / "part-000000.parquet").exists():
+            assert proc.poll() is None, "ingest ended before its first partition was written"
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    rest = write_dataset([str(big_folder)], out, DaskEngine(scheduler=dask_scheduler), 4, NOW)
+    assert (rest.read, rest.failed) == (54, 4)
+    assert _dataset(out) == big_dataset

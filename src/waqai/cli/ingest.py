@@ -86,7 +86,8 @@ def ingest(
     the store with the reason. Exit code: 0 all ok, 1 some failed, 2 usage.
 
     The workers read the files (in partitions of about --batch-size records),
-    so with --engine dask they must see PATHS at the same (absolute) paths.
+    so with --engine dask they must see PATHS (and --out DIR, which they
+    write) at the same (absolute) paths.
     --engine dask runs the partitions on a Dask cluster (a local one, or the
     one at --scheduler) with the same results; --out DIR writes a Parquet
     dataset (documents/, events/, errors/) instead of the store. See

@@ -58,6 +58,20 @@ class IngestSummary:
         return d
 
 
+def list_inputs(
+    paths: Sequence[str], summary: IngestSummary, estimate: bool
+) -> list[str | BadRecord]:
+    """The input files of a run (counted in ``summary``), and the records to expect if asked
+    (for a progress bar: it costs a look at every file)."""
+    files = list(iter_inputs(paths))
+    summary.files = len(files)
+    if estimate:
+        summary.expected = sum(
+            1 if isinstance(f, BadRecord) else estimate_records(f) for f in files
+        )
+    return files
+
+
 #: units skipped as done are counted in the store in groups of this many
 SKIP_FLUSH = 1000
 
@@ -86,12 +100,7 @@ class _Planner:
         self.seen: set[str] = set()  # keys of the records the driver read itself
 
     def partitions(self, paths: Sequence[str], batch_size: int) -> Iterator[list[Unit]]:
-        files = list(iter_inputs(paths))
-        self.summary.files = len(files)
-        if self.on_batch is not None:
-            self.summary.expected = sum(
-                1 if isinstance(f, BadRecord) else estimate_records(f) for f in files
-            )
+        files = list_inputs(paths, self.summary, estimate=self.on_batch is not None)
         for planned in plan_partitions(files, batch_size):
             slices = [u for u in planned.units if isinstance(u, FileSlice)]
             done = self.store.done_parts(slices)

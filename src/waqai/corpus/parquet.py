@@ -8,12 +8,20 @@ driver is what limits a cluster run.
 
 ``write_dataset`` leaves a partitioned Parquet dataset instead of filling a
 store: ``documents/``, ``events/`` and ``errors/`` hold one file per
-partition of ``batch_size`` input records, named ``part-000042.parquet``
-after the partition's position in the input. Workers write their own files
-(so ``DIR`` must be on storage every worker and the driver can reach), each
-through a temporary name and a rename, documents last: a partition whose
-documents file exists is complete, and a rerun (after a kill, or with the
-same inputs) skips it.
+partition, named ``part-000042.parquet`` after the partition's position in
+the plan. The input is planned exactly as for the store (``plan_partitions``:
+files and JSONL byte ranges) and workers read, extract and write their own
+partitions (so ``DIR`` must be on storage every worker and the driver can
+reach), each file through a temporary name and a rename, documents last: a
+partition whose documents file exists is written, and a rerun (after a kill,
+or with the same inputs) skips it.
+
+A worker cannot know that a text of its partition is also in an earlier one,
+so the driver takes the partitions in plan order, reads only the ids, and
+rewrites a partition without the documents an earlier partition holds
+(events first, documents last). It does that for finished partitions too, so
+a run killed between a worker's write and that step is completed by the
+rerun, and the dataset is the same whatever the engine and worker count.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ import datetime as dt
 import json
 import os
 import time
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,28 +39,24 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from waqai.corpus.extract import (
-    Item,
-    PartitionResult,
-    Result,
-    UnitCount,
-    extract_batch,
-    process_units,
-)
-from waqai.corpus.ingest import IngestSummary
+from waqai.corpus.extract import PartitionResult, Result, UnitCount, process_units
+from waqai.corpus.ingest import IngestSummary, list_inputs
 from waqai.document import Document, Event, Participant
 from waqai.engines.base import Engine
 from waqai.engines.local import LocalEngine
 from waqai.errors import ConfigError
-from waqai.io.partitions import Unit
-from waqai.io.readers import iter_inputs, read_input
-from waqai.io.records import BadRecord, Record
+from waqai.io.partitions import Planned, Unit, plan_partitions
+from waqai.io.records import BadRecord
 
 TABLES = ("events", "errors", "documents")  # write order: documents last marks a partition done
 MANIFEST = "_waqai.json"  # inputs, batch size and reference date of the dataset
-FORMAT = 1
+FORMAT = (
+    2  # 2: partitions as planned for the store (1: every batch_size records, read by the driver)
+)
+READ_KEY = "waqai.read"  # documents file metadata: input records the partition read
 
 RESULT_SCHEMA = pa.schema(
     [
@@ -241,75 +246,148 @@ def partition_done(out: str | Path, index: int) -> bool:
     return (Path(out) / "documents" / part_name(index)).exists()
 
 
-def _rows(path: Path) -> int:
-    return pq.read_metadata(path).num_rows if path.exists() else 0
+def _replace(path: Path, table: pa.Table) -> None:
+    """Write ``table`` at ``path`` through a temporary name, so a reader never sees half a file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    pq.write_table(table, tmp)
+    os.replace(tmp, path)
 
 
-def write_partition(out: str | Path, index: int, results: Sequence[Result]) -> dict[str, int]:
-    """Write one partition's files (documents last, each renamed into place); their row counts."""
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What a written partition holds: what the driver needs to count it and drop repeats."""
+
+    ids: list[str]  # its documents, in input order
+    read: int  # input records read for it, bad ones included
+    errors: int  # rows of its errors file
+
+
+def write_partition(out: str | Path, index: int, results: Sequence[Result], read: int) -> Written:
+    """Write one partition's files (documents last, each renamed into place).
+
+    The documents file records how many input records the partition read, so
+    a rerun counts a finished partition without reading its input.
+    """
     tables = dataset_tables(results)
+    tables["documents"] = tables["documents"].replace_schema_metadata({READ_KEY: str(read)})
     for name in TABLES:
         folder = Path(out) / name
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{part_name(index)}.{os.getpid()}.tmp"
-        pq.write_table(tables[name], tmp)
-        os.replace(tmp, folder / part_name(index))
-    return {name: tables[name].num_rows for name in TABLES}
+        _replace(folder / part_name(index), tables[name])
+    docs = tables["documents"]
+    return Written(docs.column("id").to_pylist(), read, tables["errors"].num_rows)
+
+
+def read_written(out: str | Path, index: int) -> Written:
+    """What a finished partition holds, from its files: the id column and the row counts only."""
+    docs = pq.ParquetFile(Path(out) / "documents" / part_name(index))
+    meta = docs.schema_arrow.metadata or {}
+    ids = docs.read(columns=["id"]).column("id").to_pylist()
+    errors = pq.read_metadata(Path(out) / "errors" / part_name(index)).num_rows
+    return Written(ids, int(meta.get(READ_KEY.encode(), len(ids))), errors)
+
+
+def drop_documents(out: str | Path, index: int, ids: set[str]) -> None:
+    """Rewrite partition ``index`` without the documents ``ids`` and their events.
+
+    Events go first and documents last: a run killed in between still finds
+    the ids in the documents file, and a rerun drops them (again) from both.
+    """
+    for name, column in (("events", "doc_id"), ("documents", "id")):
+        path = Path(out) / name / part_name(index)
+        table = pq.read_table(path)
+        gone = pc.is_in(table.column(column), value_set=pa.array(sorted(ids), pa.string()))
+        _replace(path, table.filter(pc.invert(gone)))
 
 
 @dataclass(frozen=True, slots=True)
 class Partition:
-    """One partition of the input, sent to a worker as a batch of one."""
+    """One partition of the input (its units, as planned), sent to a worker as a batch of one."""
 
     index: int
-    items: list[Item]
+    units: list[Unit]
 
 
-def extract_partition(
-    batch: list[Partition], out: str, now: str | None = None
-) -> list[dict[str, int]]:
-    """The worker side of ``--out``: extract a partition and write its files; the row counts."""
-    return [write_partition(out, p.index, extract_batch(p.items, now)) for p in batch]
+def write_units(batch: list[Partition], out: str, now: str | None = None) -> list[Written]:
+    """The worker side of ``--out``: read and extract a partition (as for the store), write it."""
+    written = []
+    for p in batch:
+        for part in process_units(p.units, now):
+            written.append(write_partition(out, p.index, part.results, _read(part)))
+    return written
+
+
+def _read(part: PartitionResult) -> int:
+    return sum(c.read for c in part.units)
 
 
 # -- the driver ---------------------------------------------------------------------------
 @dataclass(slots=True)
-class _Chunk:
+class _Queued:
+    """A partition waiting for its turn: in flight on a worker, or finished by an earlier run."""
+
     index: int
-    items: list[Item]
-    read: int
-    skipped: int
     files_done: int
+    done: bool
 
 
-def _chunks(paths: Sequence[str], batch_size: int, summary: IngestSummary) -> Iterator[_Chunk]:
-    """Input records in partitions of ``batch_size``; a text repeated in the run is kept once."""
-    files = list(iter_inputs(paths))
-    summary.files = len(files)
-    seen: set[str] = set()
-    batch: list[Item] = []
-    index = 0
+class _Settler:
+    """Takes written partitions in input order: drops the documents an earlier partition
+    already holds (the first in input order is kept, as in the store), and counts."""
 
-    def chunk(files_done: int) -> _Chunk:
-        nonlocal batch, index
-        items: list[Item] = []
-        for r in batch:
-            if isinstance(r, Record):
-                if r.key in seen:
-                    continue
-                seen.add(r.key)
-            items.append(r)
-        c = _Chunk(index, items, len(batch), len(batch) - len(items), files_done)
-        batch, index = [], index + 1
-        return c
+    def __init__(
+        self,
+        out: Path,
+        summary: IngestSummary,
+        on_batch: Callable[[IngestSummary], None] | None,
+        start: float,
+    ) -> None:
+        self.out, self.summary, self.on_batch, self.start = out, summary, on_batch, start
+        self.seen: set[str] = set()
+        self.queue: deque[_Queued] = deque()  # in input order, not settled yet
 
-    for i, item in enumerate(files):
-        for rec in [item] if isinstance(item, BadRecord) else read_input(item):
-            batch.append(rec)
-            if len(batch) >= batch_size:
-                yield chunk(i)
-    if batch:
-        yield chunk(len(files))
+    def plan(self, planned: Iterator[Planned]) -> Iterator[list[Partition]]:
+        """The partitions a worker has to write; finished ones are settled in their turn."""
+        for index, p in enumerate(planned):
+            if not p.units:  # no input at all: no partition
+                self.summary.files_done = p.files_done
+                continue
+            q = _Queued(index, p.files_done, partition_done(self.out, index))
+            if q.done and not self.queue:  # nothing ahead of it: its turn now
+                self.settle(q, read_written(self.out, index))
+                continue
+            self.queue.append(q)
+            if not q.done:
+                yield [Partition(index, p.units)]
+
+    def take(self, written: Written) -> None:
+        """A worker's partition: the first not settled yet that is not finished already."""
+        while self.queue[0].done:
+            self.settle_done()
+        self.settle(self.queue.popleft(), written)
+
+    def settle_done(self) -> None:
+        q = self.queue.popleft()
+        self.settle(q, read_written(self.out, q.index))
+
+    def settle(self, q: _Queued, w: Written) -> None:
+        s = self.summary
+        repeated = self.seen.intersection(w.ids)
+        if repeated:  # also finishes what a run killed before this step left
+            drop_documents(self.out, q.index, repeated)
+        self.seen.update(w.ids)
+        s.read += w.read
+        s.failed += w.errors
+        if q.done:
+            s.skipped += w.read
+        else:
+            s.added += len(w.ids) - len(repeated)
+            s.skipped += w.read - w.errors - len(w.ids) + len(repeated)
+            s.batches += 1
+        s.files_done = max(s.files_done, q.files_done)
+        s.seconds = time.perf_counter() - self.start
+        if self.on_batch:
+            self.on_batch(s)
 
 
 def _check_manifest(out: Path, paths: Sequence[str], batch_size: int, now: str | None) -> str:
@@ -328,8 +406,9 @@ def _check_manifest(out: Path, paths: Sequence[str], batch_size: int, now: str |
         have = json.loads(path.read_text(encoding="utf-8"))
         if {k: have.get(k) for k in want} != want:
             raise ConfigError(
-                f"{out} holds a dataset of other inputs or batch size ({have.get('inputs')},"
-                f" batch size {have.get('batch_size')}); give a new --out directory"
+                f"{out} holds a dataset of other inputs, batch size or format"
+                f" ({have.get('inputs')}, batch size {have.get('batch_size')}, format"
+                f" {have.get('format')}); give a new --out directory"
             )
         if now is not None and now != have.get("now"):
             raise ConfigError(f"{out} was written with --now {have.get('now')}, not {now}")
@@ -349,7 +428,13 @@ def write_dataset(
     on_batch: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
     """Extract every record of ``paths`` into a Parquet dataset at ``out``; partitions already
-    written are skipped. ``added`` counts documents written by this run."""
+    written are skipped. ``added`` counts documents written by this run.
+
+    The input is planned as for the store (``plan_partitions``) and read by the
+    workers (``process_units``), which write their partitions; the driver reads
+    no record, only the id column of what was written, to keep a text repeated
+    across partitions in the first one only.
+    """
     if batch_size < 1:
         raise ConfigError(f"batch size must be at least 1, got {batch_size}")
     engine = engine or LocalEngine(1)
@@ -360,31 +445,16 @@ def write_dataset(
         now = _check_manifest(out, paths, batch_size, now)
         for stale in out.glob("*/.part-*.tmp"):  # left by workers of a killed run
             stale.unlink(missing_ok=True)
-        pending: deque[_Chunk] = deque()
-
-        def todo() -> Iterator[list[Partition]]:
-            for c in _chunks(paths, batch_size, summary):
-                if partition_done(out, c.index):
-                    summary.read += c.read
-                    summary.skipped += c.read
-                    summary.failed += _rows(out / "errors" / part_name(c.index))
-                    summary.files_done = c.files_done
-                    continue
-                pending.append(c)
-                yield [Partition(c.index, c.items)]
-
-        fn = partial(extract_partition, out=str(out.resolve()), now=now)
-        for counts in engine.map_partitions(fn, todo()):
-            c = pending.popleft()
-            summary.read += c.read
-            summary.added += counts[0]["documents"]
-            summary.skipped += c.skipped
-            summary.failed += counts[0]["errors"]
-            summary.batches += 1
-            summary.files_done = c.files_done
-            summary.seconds = time.perf_counter() - start
-            if on_batch:
-                on_batch(summary)
+        files = list_inputs(paths, summary, estimate=on_batch is not None)
+        settler = _Settler(out, summary, on_batch, start)
+        fn = partial(write_units, out=str(out.resolve()), now=now)
+        for (written,) in engine.map_partitions(
+            fn, settler.plan(plan_partitions(files, batch_size))
+        ):
+            settler.take(written)
+        while settler.queue:  # finished partitions after the last one written
+            settler.settle_done()
+        summary.files_done = summary.files
     finally:
         engine.close()
         summary.seconds = time.perf_counter() - start
