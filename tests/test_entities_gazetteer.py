@@ -166,3 +166,57 @@ def test_entities_titles_and_groups_are_well_formed() -> None:
     assert len({g["key"] for g in groups}) == len(groups)
     for g in groups:
         assert g["name_en"] and (g["nisba"] or g["plural"]), g
+
+
+def test_entities_curated_places_are_well_formed() -> None:
+    spec = load_yaml("entities", "places.yaml")
+    countries = {r["iso2"] for r in load_tsv("entities", "countries.tsv")}
+    seen: dict[str, str] = {}
+    for iso2, places in spec["places"].items():
+        assert iso2 in countries, iso2
+        for name_en, cell in places.items():
+            assert name_en and cell and all(n.strip() == n and n for n in cell.split("|"))
+            for n in cell.split("|"):
+                # one name, one country: a name claimed twice would make country_of arbitrary
+                assert seen.setdefault(n, iso2) == iso2, n
+    alone = {n for places in spec["places"].values() for c in places.values() for n in c.split("|")}
+    assert set(spec["not_alone"]) <= alone
+
+
+@pytest.mark.parametrize(
+    ("word", "iso2"),
+    [
+        ("الأنبار", "IQ"),
+        ("وإدلب", "SY"),
+        ("بالحديدة", "YE"),
+        ("العلا", "SA"),
+        ("ميكولايف", "UA"),
+        ("عسقلان", "IL"),
+        ("دارفور", "SD"),
+        ("تيغراي", "ET"),
+        ("باردو", "TN"),
+    ],
+)
+def test_entities_country_of_curated_places(word: str, iso2: str) -> None:
+    assert country_of(word) == iso2
+
+
+def test_entities_curated_places_are_no_model_feature() -> None:
+    from waqai.entities.features import gazetteer_tags
+    from waqai.text.normalize import normalize
+
+    text = normalize("غلاف غزة")  # places.yaml; غزة alone is a GeoNames city the model knows
+    assert [e.key for h in gazetteer.find_all(text) for e in h.entries] == ["gaza_envelope"]
+    hits = gazetteer.find(text)  # what the model sees: unchanged by the curated lists
+    assert [(h.start, h.end) for h in hits] == [(5, 8)]
+    assert gazetteer_tags(hits, [(0, 4), (5, 8)]) == ["", "B-city"]
+
+
+def test_entities_places_that_are_common_words_need_the_model() -> None:
+    from waqai.pipeline import Pipeline
+
+    nlp = Pipeline(["waqai.sentences.v1", "waqai.entities.v1"])
+    doc = nlp("أكد المسؤول أن الظروف تدمر الاقتصاد، وأن صور الدمار مؤلمة.", now="2026-11-29")
+    assert not [e for e in doc.entities if e.country in {"SY", "LB"}]
+    doc = nlp("قصفت الطائرات مواقع في الأنبار وإدلب أمس.", now="2026-11-29")
+    assert [(e.text, e.country) for e in doc.entities] == [("الأنبار", "IQ"), ("إدلب", "SY")]

@@ -19,14 +19,15 @@ from waqai.registry import Stage, register
 def extract(doc: Document) -> list[Entity]:
     """Entity mentions of ``doc`` with one ``entity_id`` per actor."""
     match = doc.match
-    hits = gazetteer.find(match.text)
+    hits = gazetteer.find_all(match.text)
     date = doc.published.value
     rules = [
         *rule_mentions(hits, context_country(hits)),
         *cued_mentions(match.text, hits),
         *combos(match.text, hits, date),
     ]
-    model = model_mentions(doc, hits)
+    # the model sees the lists it was trained with, not the curated additions
+    model = model_mentions(doc, gazetteer.find(match.text))
     mentions = merge(rules, model + propagate(match.text, model))
     extra = [
         a

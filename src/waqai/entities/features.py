@@ -229,8 +229,7 @@ def gazetteer_tags(hits: Sequence[gazetteer.Hit], spans: Sequence[tuple[int, int
             j += 1
         if j < len(hits) and hits[j].start < e:
             h = hits[j]
-            # a cued name (مالي) is a common word as often as a country: no model evidence
-            kinds = "+".join(sorted({x.kind for x in h.entries if x.kind != "cued"}))
+            kinds = "+".join(sorted({x.kind for x in h.entries}))
             if kinds:
                 tags[i] = ("B-" if h.start >= s else "I-") + kinds
     return tags
