@@ -166,3 +166,43 @@ def test_events_background_is_not_dated_by_default() -> None:
     martial = got[("COERCE", "martial-law")]
     assert martial.date is None
     assert martial.actor is not None and martial.actor.text == "البرلمان العراقي"
+
+
+def test_events_spokesman_title_body_and_name_are_one_actor() -> None:
+    text = "وأعلن المتحدث باسم الجيش الإسرائيلي دانيال هاغاري استدعاء الاحتياط."
+    doc = make_doc(
+        text,
+        entities=[("الجيش الإسرائيلي", "ORG", "Q1", "IL"), ("دانيال هاغاري", "PER", "Q2", "IL")],
+    )
+    ev = only(code_events(doc), "MOBILIZE")
+    assert ev.actor is not None
+    assert ev.actor.text == "المتحدث باسم الجيش الإسرائيلي دانيال هاغاري"
+
+
+def test_events_accepted_resignation_keeps_its_own_date() -> None:
+    text = "أعلن رئيس البرلمان اليوم قبول استقالة الرئيس، بعد أن أرسل رسالة استقالته أمس."
+    doc = make_doc(
+        text,
+        timexes=[("اليوم", "2024-03-10"), ("أمس", "2024-03-09")],
+        published="2024-03-10",
+    )
+    ev = only(code_events(doc), "RETREAT")
+    assert ev.date == "2024-03-09"
+    assert len(ev.mentions) == 2
+
+
+def test_events_guessed_country_does_not_split_one_sentence_event() -> None:
+    text = (
+        "كييف - أمر الرئيس فلاديمير بوتين اليوم بوضع قوات الردع في الجيش الروسي، "
+        "ومنها الأسلحة النووية، في حالة تأهب خاصة."
+    )
+    doc = make_doc(
+        text,
+        entities=[("كييف", "GPE", "Q3", "UA"), ("فلاديمير بوتين", "PER", "Q4", "RU")],
+        timexes=[("اليوم", "2024-03-10")],
+        published="2024-03-10",
+    )
+    ev = only(code_events(doc), "MOBILIZE")
+    assert (ev.country, ev.date) == ("RU", "2024-03-10")
+    assert ev.actor is not None and ev.actor.text == "الرئيس فلاديمير بوتين"
+    assert len(ev.mentions) == 2

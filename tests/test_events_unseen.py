@@ -208,6 +208,84 @@ ROLES: list[Row] = [
         None,
         None,
     ),
+    # the subject before the verb after "غير أن" (an accusative agent: أحزابًا)
+    (
+        "غير أن أحزابًا من المعارضة رفضت القرار واعتبرته غير دستوري.",
+        "REJECT",
+        "أحزاب",
+        None,
+        None,
+        None,
+    ),
+    # a spokesman with the body he speaks for and his name is one participant
+    (
+        "وأعلن المتحدث باسم الجيش الإسرائيلي دانيال هاغاري استدعاء مئة ألف جندي من الاحتياط.",
+        "MOBILIZE",
+        "المتحدث باسم الجيش الإسرائيلي دانيال هاغاري",
+        None,
+        None,
+        "IL",
+    ),
+    # a conjoined subject is no recipient; the place recipient gives the country
+    ("أرسلت قطر والكويت مستشفيات ميدانية إلى لبنان.", "AID", "قطر", "لبنان", None, "LB"),
+    # the noun after a dismissal masdar is the one dismissed
+    (
+        "أصدر الرئيس أمس مرسوما بإعفاء قائد الجيش من منصبه.",
+        "SANCTION",
+        "الرئيس",
+        "قائد",
+        "2024-03-09",
+        None,
+    ),
+    # a leader's title joins his name
+    (
+        "ودعا زعيم التيار الصدري مقتدى الصدر أنصاره إلى الإضراب.",
+        "REQUEST",
+        "مقتدى الصدر",
+        "أنصاره",
+        None,
+        None,
+    ),
+    ("وحمّلت لجنة التحقيق الحكومية الشركة المسؤولية عن الحادث.", "ACCUSE", "لجنة", None, None, None),
+    # a definite masdar with an actor of its own is not the earlier threat of another
+    (
+        "فرضت المجموعة الاقتصادية لدول غرب أفريقيا عقوبات على النيجر وأمهلت العسكريين أسبوعا "
+        "لإعادة الرئيس. وردّ الرئيس الفرنسي إيمانويل ماكرون بالتحذير من أي اعتداء على الرعايا "
+        "الفرنسيين.",
+        "THREATEN",
+        "إيمانويل ماكرون",
+        None,
+        None,
+        None,
+    ),
+    # a light verb far away behind a long list of named subjects
+    (
+        "أعلنت كل من السعودية والإمارات العربية المتحدة ومملكة البحرين وجمهورية مصر العربية، صباح "
+        "اليوم الأحد 10 مارس 2024، قطع علاقاتها الدبلوماسية مع قطر.",
+        "SANCTION",
+        "السعودية",
+        "قطر",
+        "2024-03-10",
+        None,
+    ),
+    # a nominative plural right after a conjoined verb is its own subject
+    (
+        "تظاهر آلاف الطلبة في العاصمة أمس، وأضرم محتجون النار في سيارات للشرطة.",
+        "ASSAULT",
+        "محتجون",
+        None,
+        "2024-03-09",
+        None,
+    ),
+    # a masdar after an adjunct preposition is no object of the light verb before it
+    (
+        "أعلن الجيش استدعاء الاحتياط، بالتزامن مع غارات يشنها الطيران على المدينة.",
+        "ASSAULT",
+        "الطيران",
+        None,
+        None,
+        None,
+    ),
 ]
 
 #: news vocabulary: storming, cutting the internet, suspending membership, aid convoys, threats, ...
@@ -469,6 +547,53 @@ TRIGGERS: list[Row] = [
         None,
         None,
     ),
+    # a warning of a forceful answer, inside the speaker's words
+    ("وقال الرئيس: «سنتصرف بحزم ضد كل من يخرق القانون».", "THREATEN", "الرئيس", None, None, None),
+    # hostage-taking is an abduction
+    (
+        "احتجز مسلحون عشرات الرهائن في هجوم على قرية حدودية.",
+        "ASSAULT",
+        "مسلحون",
+        "الرهائن",
+        None,
+        None,
+    ),
+    # a decision to send peacekeepers is an agreement to help
+    (
+        "قرر مجلس الأمن الجماعي إرسال قوات حفظ سلام إلى البلاد.",
+        "AGREE",
+        "مجلس الأمن",
+        None,
+        "2024-03-10",
+        None,
+    ),
+    # forces put on alert, in the country of the one who orders it
+    (
+        "أمر الرئيس الروسي فلاديمير بوتين بوضع قوات الردع في حالة تأهب قصوى.",
+        "MOBILIZE",
+        "فلاديمير بوتين",
+        "قوات",
+        None,
+        "RU",
+    ),
+    # a joint team at work (a name head before the trigger otherwise makes it a name)
+    ("أنهى فريق تفتيش مشترك تفتيش السفينة في ميناء إسطنبول.", "COOPERATE", None, None, None, "TR"),
+    (
+        "أعلن وزير الخارجية منح إعفاءات مؤقتة لثماني دول.",
+        "CONCEDE",
+        "وزير الخارجية",
+        None,
+        None,
+        None,
+    ),
+    (
+        "وكانت واشنطن قد أعلنت في 18 ديسمبر الماضي تشكيل تحالف بحري متعدد الجنسيات لحماية الملاحة.",
+        "COOPERATE",
+        "واشنطن",
+        None,
+        "2023-12-18",
+        None,
+    ),
 ]
 
 #: each date dates its own clause (غداة، عقب، بعد أن، الذي، فيما)
@@ -623,6 +748,45 @@ DATES: list[Row] = [
         "2024-03-09",
         None,
     ),
+    # the resignation accepted today was sent yesterday: its own date, not the acceptance's
+    (
+        "أعلن رئيس البرلمان اليوم الأحد قبول استقالة الرئيس، بعد أن أرسل رسالة استقالته أمس السبت.",
+        "RETREAT",
+        "الرئيس",
+        None,
+        "2024-03-09",
+        None,
+    ),
+    # a circumstantial participle happens with its main verb, not on the day of the act it names
+    (
+        "أعلن الجيش اليوم الأحد حالة الطوارئ. وقال قائد الجيش في بيان، متهما جهات مجهولة "
+        "بإصدار بيان مزور يوم الجمعة.",
+        "ACCUSE",
+        "قائد",
+        None,
+        "2024-03-10",
+        None,
+    ),
+    # the previous sentence named the speaker on the day of the story
+    (
+        "أعلن الرئيس اليوم الأحد انسحاب القوات. وكان القادة قد عقدوا أمس السبت قمة طارئة تحدث "
+        "فيها الرئيس الروسي فلاديمير بوتين. وقال بوتين إن الوضع خطير، متهما جهات أجنبية بالتدخل.",
+        "ACCUSE",
+        "بوتين",
+        None,
+        "2024-03-09",
+        None,
+    ),
+    # a planned meeting is an agreement of the day it is announced, not of the meeting
+    (
+        "أعلن رئيس البرلمان اليوم الأحد إجراءات جديدة. وقال رئيس البرلمان إن البرلمان سيجتمع "
+        "يوم الثلاثاء لانتخاب رئيس جديد.",
+        "AGREE",
+        "البرلمان",
+        None,
+        "2024-03-10",
+        None,
+    ),
 ]
 
 #: the meeting place, a state body at home, a place recipient, the office of a resignation
@@ -723,6 +887,15 @@ ABSENT: list[tuple[str, str]] = [
     ("واتفق الجانبان على إعادة فتح السفارتين، واستئناف الرحلات الجوية.", "COOPERATE"),
     ("ونفت الحكومة اعتقال أي صحفي خلال الاحتجاجات.", "COERCE"),
     ("وهددت الحكومة بقطع الإنترنت إذا استمرت الاحتجاجات.", "COERCE"),
+    # past firmness is no threat; a team named after an act is not the act; a release is no
+    # abduction; a meeting announced with a future verb has not happened
+    ("وتعاملت الشرطة بحزم مع المحتجين في العاصمة.", "THREATEN"),
+    ("وانضم أعضاء فريق التفتيش إلى الاجتماع.", "COOPERATE"),
+    ("أفرج المسلحون عن الرهائن بعد مفاوضات طويلة.", "ASSAULT"),
+    ("وأوضح المكتب أن اللقاء سيعقد في جنيف.", "CONSULT"),
+    # ثمن is a price here, not ثمّن (praised)
+    ("وتوعد المتحدث بأن الحكومتين سيتعين عليهما دفع ثمن باهظ.", "SUPPORT"),
+    ("وقال المتحدث باسم الخارجية الأوكرانية إن الهجوم استهدف مستودعات الحبوب.", "CONSULT"),
 ]
 
 
@@ -819,3 +992,15 @@ def test_events_pluperfect_event_does_not_inherit_a_participant_date() -> None:
     text = "اعتقلت الشرطة أمس الناشط علاء عبد الفتاح. وكانت الشرطة قد اعتقلت الناشط سابقا."
     events = _doc(text).events
     assert [(e.type, e.date) for e in events] == [("COERCE", "2024-03-09"), ("COERCE", None)]
+
+
+def test_events_speaker_before_complementizer_is_not_the_masdar_actor() -> None:
+    text = "وقال المتحدث باسم الخارجية الأوكرانية إن الهجوم استهدف مستودعات الحبوب."
+    attack = [e for e in _doc(text).events if e.type == "ASSAULT"]
+    assert attack and all(e.actor is None or "المتحدث" not in e.actor.text for e in attack)
+
+
+def test_events_hostage_taking_is_assault_abduct() -> None:
+    events = _doc("احتجز مسلحون عشرات الرهائن في هجوم على قرية حدودية.").events
+    assert ("ASSAULT", "abduct") in [(e.type, e.mode) for e in events]
+    assert "COERCE" not in [e.type for e in events]

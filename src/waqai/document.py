@@ -143,10 +143,10 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        """Word tokens with spans into ``text`` (and clitic sub-spans)."""
+        """Word tokens with spans into ``text`` (and clitic sub-spans), found in ``match``."""
         from waqai.text.tokenize import tokenize
 
-        return tokenize(self.text)
+        return tokenize(self.text, self.match)
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle without the derived views: workers send documents back, not their tokens."""

@@ -86,6 +86,7 @@ class _Draft:
     mentions: list[Hit] = field(default_factory=list)
     narrative: str | None = None  # the last date named in an earlier sentence
     shift: int | None = None  # days from the default date ("غداة ..." in an undated sentence)
+    guessed: bool = False  # the country is only the article's main country
 
 
 @cache
@@ -115,7 +116,7 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
     opts = options or Options()
     mt = doc.match
     text = mt.text
-    ws = words(text)
+    ws = _words(doc)
     hits = lexicon().find(text, ws)
     if not hits:
         return []
@@ -176,8 +177,16 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
     newsday = next(
         (v for v in (narrative_date([t], len(text), published) for t in timexes) if v), None
     )
-    _inherit_dates(merged, published, newsday, opts)
+    _inherit_dates(merged, published, newsday, opts, _named_dates(mentions, timexes, bounds))
     return [_event(doc, i, d, sents) for i, d in enumerate(merged, 1)]
+
+
+def _words(doc: Document) -> list[tuple[int, int]]:
+    """Word spans of the matching form: the word tokens' when a stage has made them
+    (a word token is a maximal run of letters, as :func:`words` finds), else found anew."""
+    if "tokens" in vars(doc):
+        return [(t.mstart, t.mend) for t in doc.tokens if t.kind == "word"]
+    return words(doc.match.text)
 
 
 #: at most this many words from a trigger that is no event to a conjunct that shares its fate
@@ -265,6 +274,8 @@ def _draft(
     hypothetical = ctx.hypothetical(hit, lo)
     planned = ctx.planned(hit, lo, hi)
     date = nearest_date(hit, timexes, lo, hi, ctx.text)
+    if ctx.prior(hit, lo):
+        date = None  # "قبل البرلمان استقالة الرئيس": sent before the day it was accepted
     shift = None
     offset = ctx.date_offset(hit, lo)
     if offset is not None:
@@ -287,6 +298,11 @@ def _draft(
             return None  # a threat is said with a verb ("ستفرض عقوبات"), not implied by a noun
         if future and future != typ:
             typ, mode, cameo = future, None, _plover()["future_cameo"][future]
+            if shift is None:
+                # the announcement is the event; a date after the trigger is the planned act's
+                # ("سيجتمع البرلمان يوم السبت")
+                before = [t for t in timexes if t[1] <= hit.mstart]
+                date = nearest_date(hit, before, lo, hi, ctx.text)
         elif future is None and not opts.include_nonasserted:
             return None
     if (negated or hypothetical) and not opts.include_nonasserted:
@@ -303,7 +319,8 @@ def _draft(
     if typ == "ASSAULT" and mode is None:
         mode = _assault_mode(ctx.text, lo, hi)
     location = _location(hit, sent_mentions, ctx.text, lo, hi, typ in _STATEMENT_TYPES)
-    country = _country(typ, mode, location, actor, recipient) or country0
+    own_country = _country(typ, mode, location, actor, recipient)
+    country = own_country or country0
     definite = hit.pos == "noun" and (hit.prefix.endswith(("ال", "لل")) or bool(hit.suffix))
     conf = 0.55 + (0.15 if actor else 0) + (0.1 if e.constrained or e.tails else 0)
     conf += 0.1 if hit.pos != "noun" else 0
@@ -330,6 +347,7 @@ def _draft(
         [hit],
         narrative_date(timexes, lo, published),
         shift,
+        own_country is None,
     )
 
 
@@ -378,6 +396,8 @@ def _country(
         return recipient.country
     if recipient is not None and recipient.etype in ("GPE", "LOC") and mode == "visit":
         return recipient.country  # "زار الوزير القاهرة": the visit is in Egypt
+    if typ == "MOBILIZE" and actor is not None and actor.country:
+        return actor.country  # "أمر بوتين بوضع قوات الردع في حالة تأهب": its own forces
     if (
         actor is not None
         and actor.country
@@ -434,10 +454,18 @@ def _compatible(a: _Draft, b: _Draft, anaphoric: bool = False) -> bool:
         return False
     if not anaphoric and a.date and b.date and a.date != b.date:
         return False
-    if a.country and b.country and a.country != b.country:
+    # in one sentence, a country guessed from the article does not tell two mentions
+    # apart ("بوضع قوات الردع ... في حالة تأهب")
+    guessed = (a.guessed or b.guessed) and (anaphoric or a.last_sent == b.sent)
+    if a.country and b.country and a.country != b.country and not guessed:
         return False
-    if anaphoric or a.actor is None or b.actor is None:
+    if a.actor is None or b.actor is None:
         return True
+    if anaphoric:
+        # "ردّ ماكرون بالتحذير": a definite masdar with a named actor of its own is not the
+        # earlier event of another named actor
+        ia, ib = a.actor.entity_id, b.actor.entity_id
+        return not (ia and ib and ia != ib)
     if a.actor.entity_id or b.actor.entity_id:
         return (
             a.actor.entity_id == b.actor.entity_id
@@ -517,6 +545,8 @@ def _merge(drafts: list[_Draft], headline: bool = False) -> list[_Draft]:
             target.recipient = d.recipient or target.recipient
         target.recipient = target.recipient or d.recipient
         target.location = target.location or d.location
+        if target.guessed and not d.guessed and d.sent == target.last_sent:
+            target.country, target.guessed = d.country, False
         if d.date and (not target.date or len(d.date) > len(target.date)):
             target.date = d.date
         if d.modality == "asserted":
@@ -539,8 +569,33 @@ def _merge(drafts: list[_Draft], headline: bool = False) -> list[_Draft]:
     return sorted(out, key=lambda d: d.hit.mstart)
 
 
+def _named_dates(
+    mentions: list[Mention], timexes: list[tuple[int, int, str]], bounds: list[tuple[int, int]]
+) -> dict[tuple[int, str], str]:
+    """(sentence, entity id) -> the full day named nearest the entity's mention in that
+    sentence: where the story last left a participant ("عقدوا أمس الاثنين قمة أكد خلالها
+    بوتين ..." / "وقال بوتين ..., متهمًا")."""
+    out: dict[tuple[int, str], str] = {}
+    starts = [b[0] for b in bounds]
+    for m in mentions:
+        if not m.entity_id:
+            continue
+        si = max(0, bisect_left(starts, m.mstart + 1) - 1)
+        lo, hi = bounds[si]
+        days = [
+            (abs(s - m.mstart), v) for s, e, v in timexes if lo <= s and e <= hi and len(v) == 10
+        ]
+        if days:
+            out[(si, m.entity_id)] = min(days)[1]
+    return out
+
+
 def _inherit_dates(
-    drafts: list[_Draft], published: str | None, newsday: str | None, opts: Options
+    drafts: list[_Draft],
+    published: str | None,
+    newsday: str | None,
+    opts: Options,
+    named: dict[tuple[int, str], str] | None = None,
 ) -> None:
     """Undated events take the date of a dated event with the same participants in the same
     or previous sentence; with ``lead_date``, a lead-sentence event takes the article date."""
@@ -560,6 +615,11 @@ def _inherit_dates(
                 d.date = p.date
                 break
         if d.date or d.background:
+            continue
+        # the previous sentence named the actor on a day of the story: it goes on that day
+        prev = (named or {}).get((d.sent - 1, d.actor.entity_id or "")) if d.actor else None
+        if prev and narrative_date([(0, 0, prev)], 1, published):
+            d.date = prev
             continue
         if opts.default_date == "newsday":
             d.date = newsday or (published[:10] if published else None)

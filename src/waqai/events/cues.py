@@ -9,6 +9,7 @@ clause break, so "قال إن الجيش لم ..." negates what follows لم, no
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -52,6 +53,9 @@ class Cues:
     embedding_window: int
     lam_verbs: re.Pattern[str]
     reaction_types: frozenset[str]
+    prior_heads: re.Pattern[str]
+    joint: re.Pattern[str]
+    joint_types: frozenset[str]
 
 
 def _p(words: list[str], clitics: bool = True) -> re.Pattern[str]:
@@ -98,6 +102,9 @@ def cues() -> Cues:
         embedding_window=int(c["embedding_window"]),
         lam_verbs=_p(c["lam_complement_verbs"]),
         reaction_types=frozenset(c["reaction_types"]),
+        prior_heads=_p(c.get("prior_heads") or []),
+        joint=_p((c.get("joint") or {}).get("words") or [], clitics=False),
+        joint_types=frozenset((c.get("joint") or {}).get("types") or ()),
     )
 
 
@@ -108,6 +115,14 @@ class Context:
         self.text = text
         self.words = words
         self.c = cues()
+        self._starts = [w[0] for w in words]
+        self._ends = [w[1] for w in words]
+        self._reported: dict[tuple[int, int], bool] = {}
+
+    def word_count(self, a: int, b: int) -> int:
+        """Words in ``text[a:b]``, a word cut by ``a`` or ``b`` included: the word spans
+        that overlap it (those starting before ``b`` less those ending by ``a``)."""
+        return bisect_left(self._starts, b) - bisect_right(self._ends, a) if b > a else 0
 
     def before(self, hit: Hit, n: int, floor: int, clause: bool = True) -> tuple[int, int]:
         """Span of up to ``n`` words before the trigger, not before ``floor`` (sentence start)."""
@@ -162,7 +177,11 @@ class Context:
         )
 
     def reported(self, floor: int, ceil: int) -> bool:
-        return self._search(self.c.reported, (floor, ceil))
+        """Whether the sentence ``floor:ceil`` reports speech (asked once per sentence)."""
+        found = self._reported.get((floor, ceil))
+        if found is None:
+            found = self._reported[floor, ceil] = self._search(self.c.reported, (floor, ceil))
+        return found
 
     def background(self, hit: Hit, floor: int) -> bool:
         return self._search(
@@ -179,6 +198,22 @@ class Context:
         m = found[-1]
         return m.start(), self.c.date_offset_days[" ".join(m.group().split())]
 
+    def prior(self, hit: Hit, floor: int) -> bool:
+        """Whether a noun trigger is the object of a word that acts on an earlier event
+        ("قبل البرلمان استقالة الرئيس"): its clause's date is not its own."""
+        if hit.pos != "noun":
+            return False
+        lo, hi = self.before(hit, 2, floor, clause=False)
+        found = self.c.prior_heads.finditer(self.text, lo, hi)
+        return any(not self.text[m.end() : hi].strip() for m in found)
+
+    def _joint(self, hit: Hit) -> bool:
+        """Whether a joint word follows the trigger ("فريق تفتيش مشترك"): a joint body at work."""
+        if hit.entry.type not in self.c.joint_types:
+            return False
+        m = self.c.joint.match(self.text, hit.mend + len(hit.suffix) + 1)
+        return m is not None and self.text[hit.mend + len(hit.suffix)].isspace()
+
     def not_event(self, hit: Hit, floor: int) -> bool:
         """A purpose clause, a named plan or topic, or a noun inside a name or title."""
         clitics = hit.prefix[:-2] if hit.prefix.endswith("ال") else hit.prefix
@@ -186,7 +221,7 @@ class Context:
             # لـ + masdar/verb is a purpose ("لدعم"), unless the verb before takes لـ
             # ("تعرض الميناء لضربة")
             return not self._search(
-                self.c.lam_verbs, self.before(hit, 4, floor)
+                self.c.lam_verbs, self.before(hit, 6, floor)
             )  # لـ + masdar/verb: purpose ("لدعم"، "للاحتجاج"، "ليدعم")
         if self._search(self.c.not_event, self.before(hit, self.c.not_event_window, floor)):
             return True
@@ -200,5 +235,5 @@ class Context:
                 if prev in self.c.name_heads or (
                     prev[:1] in "وفبل" and prev[1:] in self.c.name_heads
                 ):
-                    return True
+                    return not self._joint(hit)
         return False

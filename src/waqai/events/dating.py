@@ -87,6 +87,10 @@ def nearest_date(
         after = a == hit.mend
         if after and _NEXT_CLAUSE.search(text, a, b):
             continue  # "رفضت الخطوة، واعتبرتها ... التي تنتهي في 28 أفريل": a later clause's
+        if after and hit.pos == "participle" and len(_WORD.findall(text, a, b)) > 1:
+            # "متهمًا جهات بإصدار بيان يوم الاثنين": a circumstantial participle happens
+            # with its main verb; a date past its object dates the act it names
+            continue
         for m in breaks.finditer(text, a, max(a, b)):
             own = hit.pos == "noun" and after and _adjectives(text[a : m.start()])
             dist += 0 if own else 60
@@ -97,6 +101,8 @@ def nearest_date(
     return best[1] if best else None
 
 
+#: a word (a run of letters)
+_WORD = re.compile(r"[^\W\d_]+")
 #: a comma and وـ: the next coordinated clause, whose dates are its own
 _NEXT_CLAUSE = re.compile(r"[،,؛]\s*و")
 

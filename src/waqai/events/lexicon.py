@@ -12,6 +12,7 @@ windows, never by scanning the lexicon.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -41,7 +42,6 @@ PLOVER_TYPES = (
     "ASSAULT",
 )
 
-_LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
@@ -229,31 +229,23 @@ class Lexicon:
         for end_idx, (length, values) in self._automaton.iter(text):
             end = end_idx + 1
             start = end - length
-            wstart = start
-            while wstart > 0 and _LETTER.match(text[wstart - 1]):
-                wstart -= 1
-            wend = end
-            while wend < len(text) and _LETTER.match(text[wend]):
-                wend += 1
+            wstart, wend = word_around(words, starts, start, end)
             prefix, suffix = text[wstart:start], text[end:wend]
             if text[wstart:wend] in m.not_triggers:
                 continue
-            follow = _NEXT_WORD.match(text, wend)
-            lead = _PREV_WORD.search(text, max(0, wstart - 30), wstart)
+            # the words around, looked up only for an entry that asks
+            follow: re.Match[str] | None = None
+            lead: re.Match[str] | None = None
             for idx, pos in values:
                 entry = self.entries[idx]
-                if (
-                    entry.not_after is not None
-                    and follow
-                    and entry.not_after.fullmatch(follow.group(1))
-                ):
-                    continue
-                if (
-                    entry.not_before is not None
-                    and lead
-                    and entry.not_before.fullmatch(lead.group(1))
-                ):
-                    continue
+                if entry.not_after is not None:
+                    follow = follow or _NEXT_WORD.match(text, wend)
+                    if follow and entry.not_after.fullmatch(follow.group(1)):
+                        continue
+                if entry.not_before is not None:
+                    lead = lead or _PREV_WORD.search(text, max(0, wstart - 30), wstart)
+                    if lead and entry.not_before.fullmatch(lead.group(1)):
+                        continue
                 if pos in ("past", "present", "participle"):
                     ok = prefix in m.verb_prefixes and suffix in m.verb_suffixes
                 elif pos == "construct":
@@ -261,7 +253,7 @@ class Lexicon:
                 else:
                     ok = prefix in m.noun_prefixes and suffix in m.noun_suffixes
                     # the article is already part of a key like "القبض"
-                    if ok and text[start:].startswith("ال") and prefix.endswith(("ال", "لل")):
+                    if ok and text.startswith("ال", start) and prefix.endswith(("ال", "لل")):
                         ok = False
                 if not ok:
                     continue
@@ -306,9 +298,19 @@ class Lexicon:
 
 
 def _index(starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
-
     return max(0, bisect_right(starts, offset) - 1)
+
+
+def word_around(
+    words: list[tuple[int, int]], starts: list[int], start: int, end: int
+) -> tuple[int, int]:
+    """Where the letters around ``text[start:end]`` begin and end: the word spans of the
+    text (``words``, their ``starts``) replace walking out letter by letter."""
+    k = bisect_left(starts, start) - 1  # the last word that starts before ``start``
+    wstart = words[k][0] if k >= 0 and words[k][1] >= start else start
+    k = bisect_right(starts, end) - 1  # the last word that starts at or before ``end``
+    wend = words[k][1] if k >= 0 and words[k][1] > end else end
+    return wstart, wend
 
 
 def words(text: str) -> list[tuple[int, int]]:

@@ -24,7 +24,6 @@ from waqai.resources import load_tsv, load_yaml
 
 log = logging.getLogger(__name__)
 
-_LETTER = re.compile(r"[^\W\d_]")
 #: sectors whose country is taken from the article when the phrase names none
 _STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "SPY"})
 
@@ -107,27 +106,48 @@ def entity_code(entity: Entity, date: str | None) -> str | None:
     return None
 
 
-_TAIL = re.compile(r"[^\W\d_]*$")
+#: what may follow an agent noun in its word: a possessive, or the accusative tanween
+#: alef ("غير أن أحزابًا من المعارضة رفضت")
+_AGENT_SUFFIXES = ("", "ه", "ها", "هم", "ا")
 _HEAD = re.compile(r"[^\W\d_]*")
+_NEXT_WORD = re.compile(r"\s+[^\W\d_]+")
+_NEXT_WORD_GROUP = re.compile(r"\s+([^\W\d_]+)")
 
 
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Start and end of the word(s) around ``text[start:end]`` (its clitics included)."""
-    left = _TAIL.search(text, max(0, start - 40), start)
+    """Start and end of the word(s) around ``text[start:end]`` (its clitics included).
+
+    The start is where the letters before ``start`` begin (at most 40 back), found by
+    matching the reversed window forwards. As the regex "letters, then end of text" this
+    replaces did, a line break right before ``start`` is skipped: ``$`` also matches
+    before a final newline, so the letters before that newline count.
+    """
+    lo = max(0, start - 40)
+    stop = start - 1 if start > lo and text[start - 1] == "\n" else start
+    run = _HEAD.match(text[lo:stop][::-1])
     right = _HEAD.match(text, end)
-    return (left.start() if left else start), (right.end() if right else end)
+    return stop - (run.end() if run else 0), (right.end() if right else end)
+
+
+#: read backwards from a position: the non-letters before it, none a clause stop, and the
+#: word before them
+_PREV_REVERSED = re.compile(r"(?:(?![.،,؛:!?؟\n])[\W\d_])*([^\W\d_]*)")
 
 
 def _prev_word(text: str, pos: int) -> str:
-    i = pos
-    while i > 0 and not _LETTER.match(text[i - 1]):
-        if text[i - 1] in ".،,؛:!?؟\n":
+    """The word before ``pos``, or "" when a clause stop (.،:؟ or a line break) comes first."""
+    if pos <= 0:
+        return ""
+    size = 64
+    while True:  # a window of the text read reversed, widened when it cut the gap or word
+        lo = max(0, pos - size)
+        window = text[lo:pos][::-1]
+        m = _PREV_REVERSED.match(window)
+        if m is None:  # never: the pattern matches the empty string
             return ""
-        i -= 1
-    j = i
-    while j > 0 and _LETTER.match(text[j - 1]):
-        j -= 1
-    return text[j:i]
+        if m.end() < len(window) or lo == 0:
+            return m.group(1)[::-1]
+        size *= 4
 
 
 def _is_prepositional(text: str, start: int) -> bool:
@@ -203,21 +223,30 @@ def _find_mentions(doc: Document, date: str | None) -> list[Mention]:
         end = end_idx + 1
         start = end - length
         ws, we = _word_bounds(text, start, end)
-        if text[ws:start] not in morph.noun_prefixes or text[end:we] not in ("", "ه", "ها", "هم"):
+        if text[ws:start] not in morph.noun_prefixes or text[end:we] not in _AGENT_SUFFIXES:
             continue
-        if any(covered[start:we]):
+        if covered.find(1, start, we) >= 0:
             continue
         cands.append((start, we, sector))
     cands.sort(key=lambda c: (c[0], -c[1]))
     for start, we, sector in cands:
-        if any(covered[start:we]):
+        if covered.find(1, start, we) >= 0:
             continue
+        body: Mention | None = None
         if text[start:we].endswith("باسم"):
             # "المتحدث باسم" names whom he speaks for: "المتحدث باسم الحكومة"
-            nxt = re.match(r"\s+[^\W\d_]+", text[we:])
-            we = we + nxt.end() if nxt else we
+            nxt = _NEXT_WORD.match(text, we)
+            we = nxt.end() if nxt else we
+            body = next((m for m in out if m.mstart < we <= m.mend and m.mstart >= start), None)
+            if body is not None and body.etype in ("ORG", "GPE"):
+                # "المتحدث باسم الجيش الإسرائيلي": the body spoken for is part of the title
+                # (which joins the name after it: one participant, the spokesman)
+                out.remove(body)
+                we = body.mend
         mend, country = _extend(text, we, modifiers)
-        while mend > we and any(covered[we:mend]):  # stop before an entity
+        if body is not None and body not in out:
+            country = country or body.country
+        while mend > we and covered.find(1, we, mend) >= 0:  # stop before an entity
             mend = text.rfind(" ", we, mend)
             mend = max(mend, we)
         out.append(Mention(start, mend, None, None, "agent", sector, country))
@@ -272,18 +301,18 @@ def _extend(
     """Extend an agent head over nisba adjectives and a country name: "القوات الروسية"."""
     end, country = pos, None
     for _ in range(2):
-        m = re.match(r"\s+([^\W\d_]+)", text[end:])
+        m = _NEXT_WORD_GROUP.match(text, end)
         if not m:
             break
-        ws, we = end + m.start(1), end + m.end(1)
-        mod = next((c for s, e, c in modifiers if s <= ws < e), None)
+        ws, we = m.start(1), m.end(1)
+        # the first NORP entity (a nisba the entities stage found) that covers the word
+        mod = next(((e, c) for s, e, c in modifiers if s <= ws < e), None)
         word = m.group(1)
-        word_country = mod or _nisba_country(word)
-        is_modifier = any(s <= ws < e for s, e, _ in modifiers)
-        if word_country is None and not is_modifier and not _is_adjective(word):
+        word_country = (mod[1] if mod else None) or _nisba_country(word)
+        if word_country is None and mod is None and not _is_adjective(word):
             break
         country = country or word_country
-        end = max(we, next((e for s, e, _ in modifiers if s <= ws < e), we))
+        end = max(we, mod[0] if mod else we)
     return end, country
 
 

@@ -27,6 +27,7 @@ class _Syntax:
     light_verbs: frozenset[str]
     agent_relative: re.Pattern[str]
     pronominal: frozenset[str]
+    adjunct: frozenset[str]
 
 
 @cache
@@ -44,12 +45,22 @@ def _syntax() -> _Syntax:
             r"\s+(?:" + "|".join(re.escape(norm(w)) for w in m["agent_relatives"]) + r")\s+"
         ),
         frozenset(norm(w) for w in m["pronominal_complementizers"]),
+        frozenset(norm(w) for w in m.get("adjunct_prepositions") or ()),
     )
+
+
+#: types whose second party may follow the first with و ("اتفقت السعودية وإيران"): the recipient
+_JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: a coordinating و (and a comma) between two participants
+_CONJUNCT = re.compile(r"\s*[،,]?\s*و\s*")
+
+#: "بين X و Y" after a trigger, a word or two between
+_BETWEEN = re.compile(r"\s+(?:[^\W\d_]+\s+){0,2}?بين\s")
 
 
 def _gap(ctx: Context, a: int, b: int) -> int:
     """Words between matching offsets ``a`` and ``b``."""
-    return len(re.findall(r"[^\W\d_]+", ctx.text[a:b])) if b > a else 0
+    return ctx.word_count(a, b)
 
 
 def assign_roles(
@@ -73,9 +84,9 @@ def assign_roles(
     actor: Mention | None = None
     recipient: Mention | None = None
     # "بين X و Y": both sides of a meeting or call
-    between = re.match(r"\s+(?:[^\W\d_]+\s+){0,2}?بين\s", text[tend:])
+    between = _BETWEEN.match(text, tend)
     if between and right:
-        after = [m for m in right if m.mstart >= tend + between.end() - 1]
+        after = [m for m in right if m.mstart >= between.end() - 1]
         if after:
             actor = after[0]
             recipient = next((m for m in after[1:] if _gap(ctx, actor.mend, m.mstart) <= 1), None)
@@ -121,10 +132,15 @@ def assign_roles(
                 and not _after_verb(text, imm.mstart)
                 # "أصيب عشرة أشخاص في غارة": a masdar after a preposition has no subject before
                 and not _prepositions_between(text, imm.mend, tstart)
+                # "قال المتحدث إن الهجوم ...": the speaker is not the subject of the masdar
+                and not any(
+                    w in syn.complementizers
+                    for w in re.findall(r"[^\W\d_]+", text[imm.mend : tstart])
+                )
             ):
                 actor = imm
-        if actor is None:
-            light = _light_verb(ctx, syn, region, tstart)
+        if actor is None and _word_before(text, tstart).lstrip("وف") not in syn.adjunct:
+            light = _light_verb(ctx, syn, region, tstart, left)
             if light is not None:
                 between_ms = [m for m in left if m.mstart >= light and not m.prepositional]
                 if text[light - 2 : light] == "وا":
@@ -176,6 +192,8 @@ def assign_roles(
             or (conjoined or after_qad)
             and subject_left is not None
             and (first is None or first.etype in ("CVL", "REB", "MIL", "PTS", "GPE", "LOC"))
+            # "وأضرم محتجون النار": a plural in -ون right after the verb is its subject
+            and not (first is not None and _nominative_plural(text, first))
         ):
             actor = subject_left
         else:
@@ -185,11 +203,20 @@ def assign_roles(
         # للاتحاد الأفريقي مشاركة السودان"
         vso = actor is not None and actor.mstart >= tend and _gap(ctx, tend, actor.mstart) <= 1
         base = actor.mend if actor is not None and vso else tend
+        last = actor if vso else None  # the last subject of "أرسلت قطر والكويت والأردن"
         for m in right:
             if m.mstart < base:
                 continue
             if _gap(ctx, base, m.mstart) > 6:
                 break
+            if (
+                last is not None
+                and hit.entry.type not in _JOINT_TYPES
+                and _CONJUNCT.fullmatch(text, last.mend, m.mstart)
+            ):
+                last = m  # a conjoined subject ("أرسلت قطر والكويت ..."), not the recipient
+                continue
+            last = None
             if m.etype in ("GPE", "LOC") and re.search(
                 r"(?:^|\s)و?في\s+$", text[max(0, m.mstart - 6) : m.mstart]
             ):
@@ -209,6 +236,13 @@ def assign_roles(
                 recipient = m
                 break
     return _ordered(hit, actor, recipient)
+
+
+def _nominative_plural(text: str, m: Mention) -> bool:
+    """Whether a participant starts with an indefinite sound plural in the nominative
+    ("محتجون"، "مسلحون"): the subject of the verb before it, never its object."""
+    w = re.match(r"[^\W\d_]+", text[m.mstart : m.mend])
+    return w is not None and w.group().endswith("ون") and not w.group().startswith(("ال", "وال"))
 
 
 def _after_verb(text: str, pos: int) -> bool:
@@ -239,9 +273,15 @@ def _verb_between(text: str, a: int, b: int) -> bool:
     return False
 
 
+#: read backwards: the non-word characters before a position, then the word before them
+_WORD_BEFORE_REVERSED = re.compile(r"[^\w]*([^\W\d_]+)")
+
+
 def _word_before(text: str, pos: int) -> str:
-    m = re.search(r"([^\W\d_]+)[^\w]*$", text[max(0, pos - 30) : pos])
-    return m.group(1) if m else ""
+    """The word before ``pos`` (within 30 characters) when only spaces and punctuation
+    follow it; matched forwards on the reversed window, not searched for at every offset."""
+    m = _WORD_BEFORE_REVERSED.match(text[max(0, pos - 30) : pos][::-1])
+    return m.group(1)[::-1] if m else ""
 
 
 def after_dateline(text: str, lo: int) -> int:
@@ -250,15 +290,21 @@ def after_dateline(text: str, lo: int) -> int:
     return lo + m.end() if m else lo
 
 
-def _light_verb(ctx: Context, syn: _Syntax, region: int, pos: int) -> int | None:
-    """End offset of the nearest light verb (أعلن، شن) before ``pos`` in its clause."""
+def _light_verb(
+    ctx: Context, syn: _Syntax, region: int, pos: int, ms: list[Mention] | None = None
+) -> int | None:
+    """End offset of the nearest light verb (أعلن، شن) before ``pos`` in its clause; the words
+    of the participants ``ms`` between do not count toward its distance ("أعلنت كل من
+    المملكة العربية السعودية والإمارات العربية المتحدة ... قطع علاقاتها")."""
     found = None
     for m in re.finditer(r"[^\W\d_]+", ctx.text[region:pos]):
         w = m.group()
         if w in syn.light_verbs or (w[:1] in ("و", "ف") and w[1:] in syn.light_verbs):
             found = region + m.end()
-    if found is not None and _gap(ctx, found, pos) > 16:
-        return None
+    if found is not None:
+        named = sum(_gap(ctx, m.mstart, m.mend) for m in ms or () if found <= m.mstart < pos)
+        if _gap(ctx, found, pos) - named > 16:
+            return None
     return found
 
 

@@ -181,7 +181,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     out: list[Quote] = []
     last: Mention | None = None
     for qs, qe in spans:
-        if not words(text[qs:qe]):
+        if not _LETTER.search(text, qs, qe):  # no word inside
             continue
         si = next((i for i, (lo, hi) in enumerate(bounds) if lo <= qs < hi), None)
         if si is None:

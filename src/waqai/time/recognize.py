@@ -76,36 +76,32 @@ def _automaton() -> ahocorasick.Automaton:
     return auto
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum()
-
-
 def _starts(text: str) -> list[tuple[int, frozenset[str]]]:
     """Where an expression may start, with the word classes found there, in text order."""
     out: dict[int, frozenset[str]] = {}
     n = len(text)
+    clitics = _glue().clitics
     for end, (length, classes) in _automaton().iter(text):
         start = end - length + 1
-        if (end + 1 >= n or not _is_word_char(text[end + 1])) and _word_start(text, start):
+        if (end + 1 >= n or not text[end + 1].isalnum()) and _word_start(text, start, clitics):
             out[start] = out.get(start, frozenset()) | classes
     digit = frozenset((DIGIT,))
+    art = _glue().article
     for m in _DIGITS.finditer(text):
         s = m.start()
-        if _word_start(text, s):
+        if _word_start(text, s, clitics):
             out[s] = out.get(s, frozenset()) | digit
-        art = _glue().article
-        if text[max(0, s - len(art)) : s] == art and _word_start(text, s - len(art)):
+        if text[max(0, s - len(art)) : s] == art and _word_start(text, s - len(art), clitics):
             out[s - len(art)] = out.get(s - len(art), frozenset()) | digit  # "خلال الـ24 ساعة"
     return sorted(out.items())
 
 
-def _word_start(text: str, start: int) -> bool:
+def _word_start(text: str, start: int, clitics: str) -> bool:
     """True if ``start`` begins a word, or follows one or two proclitics that do."""
     k = start
-    clitics = _glue().clitics
     while k > 0 and start - k < 2 and text[k - 1] in clitics:
         k -= 1
-    return k == 0 or not _is_word_char(text[k - 1])
+    return k == 0 or not text[k - 1].isalnum()
 
 
 def _span(mt: MatchText, s: int, e: int, kind: str, canon: Canon) -> Mention:
