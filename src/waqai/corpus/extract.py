@@ -9,6 +9,7 @@ partition itself (:func:`process_units`), so the driver never reads records.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from dataclasses import dataclass
 from typing import Union
 
@@ -17,7 +18,7 @@ from waqai.document import Document
 from waqai.errors import WaqaiError
 from waqai.io.partitions import Unit, read_unit
 from waqai.io.records import BadRecord, Record
-from waqai.pipeline import default_pipeline
+from waqai.pipeline import default_pipeline, tune_gc
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +64,24 @@ class PartitionResult:
     units: list[UnitCount]
 
 
+_tuned = False
+
+
+def _tune_worker() -> None:
+    """Fit the GC of a worker process (pool or Dask) once: ``pipeline.tune_gc``.
+
+    Not in the main process: there ingest may be a library call, and freezing
+    the caller's objects is not ours to decide.
+    """
+    global _tuned
+    if not _tuned and multiprocessing.current_process().name != "MainProcess":
+        tune_gc()
+    _tuned = True
+
+
 def process_units(units: list[Unit], now: str | None = None) -> list[PartitionResult]:
     """Read a partition's units and extract their records (a text repeated in it, once)."""
+    _tune_worker()
     seen: set[str] = set()
     results: list[Result] = []
     counts: list[UnitCount] = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from sys import intern
 from functools import cache, lru_cache
 
 from waqai.entities import gazetteer
@@ -191,7 +192,9 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         ctx += ("name",)
     if given:
         ctx += ("gn",)
-    return tuple(own), ctx
+    # interned: most feature strings (affixes, clusters, trigrams) repeat across words,
+    # and the caches keep tens of thousands of words
+    return tuple(map(intern, own)), tuple(map(intern, ctx))
 
 
 _WINDOW_TAGS = tuple(f"{off:+d}:" for off in WINDOW)
@@ -210,8 +213,8 @@ def neighbour_features(
     ctx = word_features(word)[1]
     kinds = cue_kinds(word)
     return (
-        tuple(tuple(tag + f for f in ctx) for tag in _WINDOW_TAGS),
-        tuple(tuple(k + str(off) for k in kinds) for off in CUE_WINDOW),
+        tuple(tuple(intern(tag + f) for f in ctx) for tag in _WINDOW_TAGS),
+        tuple(tuple(intern(k + str(off)) for k in kinds) for off in CUE_WINDOW),
     )
 
 
