@@ -532,23 +532,36 @@ def gold_scores() -> dict[str, dict[str, float]]:
 
 # --- kill-and-resume tests (corpus, engines) ---------------------------------------
 @pytest.fixture
-def sigkill_after_first_batch():  # type: ignore[no-untyped-def]
-    """Run ``cmd`` (an ingest into ``store``) and SIGKILL it once a batch is committed."""
+def sigkill_when():  # type: ignore[no-untyped-def]
+    """Run ``cmd`` and SIGKILL it as soon as ``ready()`` holds; its return code."""
     import signal
     import subprocess
     import time
 
-    def run(cmd: list[str], store, timeout: float = 60) -> int:  # type: ignore[no-untyped-def]
+    def run(cmd: list[str], ready, timeout: float = 60) -> int:  # type: ignore[no-untyped-def]
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             deadline = time.monotonic() + timeout
-            while (store.db.scalar("SELECT MAX(batches) FROM ingest_progress") or 0) < 1:
-                assert proc.poll() is None, "ingest ended before its first batch was seen"
+            while not ready():
+                assert proc.poll() is None, "the command ended before it could be killed"
                 assert time.monotonic() < deadline
                 time.sleep(0.005)
             os.kill(proc.pid, signal.SIGKILL)
         finally:
             proc.wait()
         return proc.returncode
+
+    return run
+
+
+@pytest.fixture
+def sigkill_after_first_batch(sigkill_when):  # type: ignore[no-untyped-def]
+    """Run ``cmd`` (an ingest into ``store``) and SIGKILL it once a batch is committed."""
+
+    def run(cmd: list[str], store, timeout: float = 60) -> int:  # type: ignore[no-untyped-def]
+        def committed() -> bool:
+            return (store.db.scalar("SELECT MAX(batches) FROM ingest_progress") or 0) >= 1
+
+        return sigkill_when(cmd, committed, timeout)
 
     return run

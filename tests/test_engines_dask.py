@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -189,17 +190,23 @@ class _Stop(Exception):
     """Raised by the test hook to cut a run short after some batches."""
 
 
+def _stop_after(batches: int) -> Callable[[IngestSummary], None]:
+    """An ``on_batch`` hook that stops a run once ``batches`` batches are committed."""
+
+    def hook(s: IngestSummary) -> None:
+        if s.batches == batches:
+            raise _Stop
+
+    return hook
+
+
 def test_engines_dask_resumes_after_interruption(
     dask_scheduler: str, tmp_path: Path, engine_folder: Path, local_contents: dict
 ) -> None:
     db = tmp_path / "dask.db"
 
-    def stop_after_two(s: IngestSummary) -> None:
-        if s.batches == 2:
-            raise _Stop
-
     with pytest.raises(_Stop):
-        _ingest(db, engine_folder, DaskEngine(scheduler=dask_scheduler), on_batch=stop_after_two)
+        _ingest(db, engine_folder, DaskEngine(scheduler=dask_scheduler), on_batch=_stop_after(2))
     with open_store(f"sqlite:///{db}") as store:
         # two whole batches of 4 records: copy.txt, empty.txt (bad), feed.jsonl (one good, one
         # bad), then four generated articles; nothing of the batches in flight
@@ -365,12 +372,8 @@ def test_engines_dask_resumes_by_partition_and_reruns_no_model(
 ) -> None:
     db = tmp_path / "dask.db"
 
-    def stop_after_three(s: IngestSummary) -> None:
-        if s.batches == 3:
-            raise _Stop
-
     with pytest.raises(_Stop):
-        _ingest(db, big_folder, DaskEngine(scheduler=dask_scheduler), on_batch=stop_after_three)
+        _ingest(db, big_folder, DaskEngine(scheduler=dask_scheduler), on_batch=_stop_after(3))
     with open_store(f"sqlite:///{db}") as store:
         # the first 12 lines of big.jsonl (one blank, one bad), nothing of the partitions in flight
         assert store.stats()["documents"] == 10
@@ -451,13 +454,9 @@ def test_engines_dask_out_resumes_to_the_same_dataset(
 ) -> None:
     out = tmp_path / "dask-out"
 
-    def stop_after_three(s: IngestSummary) -> None:
-        if s.batches == 3:
-            raise _Stop
-
     with pytest.raises(_Stop):
         write_dataset(
-            [str(big_folder)], out, DaskEngine(scheduler=dask_scheduler), 4, NOW, stop_after_three
+            [str(big_folder)], out, DaskEngine(scheduler=dask_scheduler), 4, NOW, _stop_after(3)
         )
     # partitions 0-2 at least (cancelled tasks already running may finish theirs)
     assert len(list((out / "documents").glob("part-*.parquet"))) >= 3
@@ -499,24 +498,13 @@ def test_engines_out_killed_before_dropping_a_repeat(
 
 @pytest.mark.slow
 def test_engines_dask_out_resumes_after_sigkill(
-    dask_scheduler: str, tmp_path: Path, big_folder: Path, big_dataset: dict
+    dask_scheduler: str, tmp_path: Path, big_folder: Path, big_dataset: dict, sigkill_when
 ) -> None:
-    import signal
-    import time
-
     out = tmp_path / "killed"
     cmd = [sys.executable, "-m", "waqai.cli", "ingest", str(big_folder), "--out", str(out)]
     cmd += ["--now", NOW, "--batch-size", "4", "--engine", "dask", "--scheduler", dask_scheduler]
-    proc = subprocess.Popen([*cmd, "--no-progress"], stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 120
-        while not (out / "documents" / "part-000000.parquet").exists():
-            assert proc.poll() is None, "ingest ended before its first partition was written"
-            assert time.monotonic() < deadline
-            time.sleep(0.005)
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait()
+    first = out / "documents" / "part-000000.parquet"
+    sigkill_when([*cmd, "--no-progress"], first.exists, timeout=120)
     rest = write_dataset([str(big_folder)], out, DaskEngine(scheduler=dask_scheduler), 4, NOW)
     assert (rest.read, rest.failed) == (54, 4)
     assert _dataset(out) == big_dataset

@@ -19,15 +19,15 @@ from waqai.registry import Stage, register
 def extract(doc: Document) -> list[Entity]:
     """Entity mentions of ``doc`` with one ``entity_id`` per actor."""
     match = doc.match
-    hits = gazetteer.find_all(match.text)
+    # the model sees the lists it was trained with, the rules every list
+    model_hits, hits = gazetteer.find_both(match.text)
     date = doc.published.value
     rules = [
         *rule_mentions(hits, context_country(hits)),
         *cued_mentions(match.text, hits),
         *combos(match.text, hits, date),
     ]
-    # the model sees the lists it was trained with, not the curated additions
-    model = model_mentions(doc, gazetteer.find(match.text))
+    model = model_mentions(doc, model_hits)
     mentions = merge(rules, model + propagate(match.text, model))
     extra = [
         a

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from sys import intern
 from functools import cache, lru_cache
+from sys import intern
 
 from waqai.entities import gazetteer
 from waqai.entities.frequency import word_classes

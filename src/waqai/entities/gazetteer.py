@@ -224,15 +224,21 @@ def find(text: str) -> list[Hit]:
 
 
 def find_all(text: str) -> list[Hit]:
-    """Longest non-overlapping hits of every list, the curated additions included.
+    """Longest non-overlapping hits of every list, the curated additions included."""
+    return find_both(text)[1]
+
+
+def find_both(text: str) -> tuple[list[Hit], list[Hit]]:
+    """(``find``, ``find_all``) of ``text`` with one pass of each automaton.
 
     A span named by both keeps both entry lists, the model-visible ones first.
     """
-    spans: dict[tuple[int, int], tuple[Entry, ...]] = {}
-    for auto in (automaton(), extra_automaton()):
-        for start, end, entries in _candidates(auto, text):
-            spans[start, end] = spans.get((start, end), ()) + entries
-    return _longest([(s, e, x) for (s, e), x in spans.items()], len(text))
+    main = _candidates(automaton(), text)
+    spans: dict[tuple[int, int], tuple[Entry, ...]] = {(s, e): x for s, e, x in main}
+    for start, end, entries in _candidates(extra_automaton(), text):
+        spans[start, end] = spans.get((start, end), ()) + entries
+    merged = [(s, e, x) for (s, e), x in spans.items()]
+    return _longest(main, len(text)), _longest(merged, len(text))
 
 
 def scan(auto: Any, text: str) -> list[Hit]:
