@@ -177,6 +177,17 @@ def evaluate(path: Path, sents: list[conll.Sentence], o_threshold: float) -> con
     return conll.score([[t for _, t in s] for s in sents], pred)
 
 
+def write_attributes(model: Path, path: Path) -> int:
+    """The attributes with a weight in ``model``: tagging hands crfsuite only these."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    attributes = sorted({a for a, _ in tagger.info().state_features})
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("# attributes with a weight in ner.crfsuite; written by scripts/train_ner.py\n")
+        fh.writelines(a + "\n" for a in attributes)
+    return len(attributes)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -227,12 +238,14 @@ def main() -> None:
             fh.write(f"{w}\t{a}\t{b}\n")
     model = args.out / "ner.crfsuite"
     train(train_sents + extra, model, args.c1, args.c2, args.iters)
+    n_attributes = write_attributes(model, args.out / "ner_attributes.txt")
     meta = {
         "name": "waqai-ner-crf",
         "version": VERSION,
         "sha256": file_hash(model.read_bytes()),
         "labels": ["PER", "LOC", "ORG", "MISC"],
         "o_threshold": args.o_threshold,
+        "attributes": n_attributes,
         "training": {
             "anercorp_train_sentences": len(train_sents),
             "newsfane_sentences": len(extra),

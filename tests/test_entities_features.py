@@ -106,3 +106,25 @@ def test_word_features_carry_the_new_cues() -> None:
     assert any(f.startswith("z=") for f in own) and any(f.startswith("ar=") for f in own)
     own, _ = word_features("،")
     assert not any(f.startswith("z=") for f in own)
+
+
+def test_tagging_features_keep_only_model_attributes_and_the_same_labels() -> None:
+    import pycrfsuite
+
+    from waqai.entities import ner
+    from waqai.entities.features import sequence_features, tagging_features
+    from waqai.resources import data_path
+
+    ner.tagger()  # installs the model's attributes
+    words = [
+        normalize(w)
+        for w in ["وقال", "الرئيس", "الكازاخستاني", "قاسم", "جومرت", "توكاييف", "في", "ألماتي"]
+    ]
+    gaz = [""] * len(words)
+    full, cut = sequence_features(words, gaz), tagging_features(words, gaz)
+    assert all(set(c) <= set(f) for c, f in zip(cut, full, strict=True))
+    assert sum(map(len, cut)) < sum(map(len, full))
+    fresh = pycrfsuite.Tagger()  # a second tagger on the same model, given every feature
+    fresh.open(str(data_path("entities", ner.MODEL)))
+    assert fresh.tag(full) == ner.tagger().tag(cut)
+    assert "B-PER" in fresh.tag(full)

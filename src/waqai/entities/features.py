@@ -13,7 +13,7 @@ running text costs a few list concatenations per token.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from sys import intern
 
@@ -201,10 +201,11 @@ _WINDOW_TAGS = tuple(f"{off:+d}:" for off in WINDOW)
 _EDGES = tuple(tag + "edge" for tag in _WINDOW_TAGS)
 
 
+NeighbourFeatures = tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]
+
+
 @lru_cache(maxsize=200_000)
-def neighbour_features(
-    word: str,
-) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+def neighbour_features(word: str) -> NeighbourFeatures:
     """What ``word`` adds to the tokens around it: per ``WINDOW`` offset, its context
     features tagged with the offset; per ``CUE_WINDOW`` offset, its cue kinds.
 
@@ -238,31 +239,86 @@ def gazetteer_tags(hits: Sequence[gazetteer.Hit], spans: Sequence[tuple[int, int
     return tags
 
 
+#: the tagging model's attributes (each mapped to itself, so kept strings are shared)
+_known: list[dict[str, str]] = []
+
+
+def restrict_to(attributes: Iterable[str]) -> None:
+    """Tag with only the features the model has weights for.
+
+    crfsuite ignores an attribute it has no weight for, so leaving those out
+    changes no label; it halves what each token hands to the tagger (a word
+    never seen in training keeps only its affixes, class and context).
+    """
+    _known[:] = [{a: a for a in attributes}]
+    known_word_features.cache_clear()
+
+
+@lru_cache(maxsize=200_000)
+def known_word_features(word: str) -> tuple[tuple[str, ...], NeighbourFeatures]:
+    """``word_features`` and ``neighbour_features`` of ``word`` cut to the model's attributes
+    (computed without filling their caches: only the kept subset stays in memory)."""
+    known = _known[0]
+    own, ctx = word_features.__wrapped__(word)
+    kinds = cue_kinds(word)
+    shifted = tuple(_keep(known, (tag + f for f in ctx)) for tag in _WINDOW_TAGS)
+    cues = tuple(_keep(known, (k + str(off) for k in kinds)) for off in CUE_WINDOW)
+    return _keep(known, own), (shifted, cues)
+
+
+def _add(f: list[str], feat: str, known: dict[str, str] | None) -> None:
+    if known is None or feat in known:
+        f.append(feat)
+
+
+def _keep(known: dict[str, str], feats: Iterable[str]) -> tuple[str, ...]:
+    return tuple(k for f in feats if (k := known.get(f)) is not None)
+
+
 def sequence_features(words: Sequence[str], gaz: Sequence[str]) -> list[list[str]]:
     """Feature lists for a sentence of matching-form words with their gazetteer tags."""
-    n = len(words)
     own = [word_features(w)[0] for w in words]
-    near = [neighbour_features(w) for w in words]
+    return _assemble(words, gaz, own, [neighbour_features(w) for w in words], None)
+
+
+def tagging_features(words: Sequence[str], gaz: Sequence[str]) -> list[list[str]]:
+    """``sequence_features`` without the features the model has no weight for
+    (``restrict_to``; the same labels, less work for the tagger)."""
+    if not _known:
+        return sequence_features(words, gaz)
+    feats = [known_word_features(w) for w in words]
+    return _assemble(words, gaz, [f[0] for f in feats], [f[1] for f in feats], _known[0])
+
+
+def _assemble(
+    words: Sequence[str],
+    gaz: Sequence[str],
+    own: list[tuple[str, ...]],
+    near: list[NeighbourFeatures],
+    known: dict[str, str] | None,
+) -> list[list[str]]:
+    n = len(words)
     out = []
     for i in range(n):
+        # the order is the training order: crfsuite numbers attributes as it meets them
         f = list(own[i])
         if gaz[i]:
-            f.append("g=" + gaz[i])
+            _add(f, "g=" + gaz[i], known)
         for slot, off in enumerate(WINDOW):
             j = i + off
             if 0 <= j < n:
                 f.extend(near[j][0][slot])
                 if gaz[j]:
-                    f.append(_WINDOW_TAGS[slot] + "g=" + gaz[j])
+                    _add(f, _WINDOW_TAGS[slot] + "g=" + gaz[j], known)
             else:
-                f.append(_EDGES[slot])
+                _add(f, _EDGES[slot], known)
         for slot, off in enumerate(CUE_WINDOW):
             j = i + off
             if j >= 0:
                 f.extend(near[j][1][slot])
         if i > 0:
-            f.append("w-1|w=" + words[i - 1] + "|" + words[i])
+            _add(f, "w-1|w=" + words[i - 1] + "|" + words[i], known)
         if i + 1 < n:
-            f.append("w|w+1=" + words[i] + "|" + words[i + 1])
+            _add(f, "w|w+1=" + words[i] + "|" + words[i + 1], known)
         out.append(f)
     return out

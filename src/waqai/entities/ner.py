@@ -15,12 +15,14 @@ from typing import Any
 import pycrfsuite
 
 from waqai.entities.conll import from_bilou
-from waqai.entities.features import sequence_features
+from waqai.entities.features import restrict_to, tagging_features
 from waqai.errors import DataError
 from waqai.resources import data_path, load_json
 
 MODEL = "ner.crfsuite"
 META = "ner.json"
+#: the attributes with a weight in the model, one per line (written by scripts/train_ner.py)
+ATTRIBUTES = "ner_attributes.txt"
 
 
 def file_hash(data: bytes) -> str:
@@ -40,6 +42,11 @@ def tagger() -> Any:
         raise DataError(f"waqai/entities/data/{MODEL}: hash differs from {META}")
     t = pycrfsuite.Tagger()
     t.open(str(path))
+    try:
+        lines = data_path("entities", ATTRIBUTES).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataError(f"waqai/entities/data/{ATTRIBUTES}: cannot load ({exc})") from exc
+    restrict_to(a for a in lines if a and not a.startswith("#"))
     return t
 
 
@@ -78,5 +85,5 @@ def tag_words(words: Sequence[str], gaz: Sequence[str]) -> list[str]:
     if not words:
         return []
     t = tagger()
-    t.set(sequence_features(words, gaz))
+    t.set(tagging_features(words, gaz))
     return decode(t, len(words), o_threshold())
