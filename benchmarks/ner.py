@@ -20,6 +20,7 @@ from waqai.entities import conll, gazetteer, ner, recognize
 from waqai.entities.features import (
     cue_kinds,
     gazetteer_tags,
+    known_word_features,
     neighbour_features,
     skeletons,
     word_features,
@@ -88,6 +89,7 @@ def main() -> None:
     word_features.cache_clear()
     cue_kinds.cache_clear()
     neighbour_features.cache_clear()
+    known_word_features.cache_clear()
     n_tokens = sum(len(s) for s in test)
     t0 = time.perf_counter()
     size = args.doc_size or 1

@@ -48,6 +48,7 @@ def use_clusters(table: dict[str, tuple[str, str]]) -> None:
     clusters.cache_clear()
     word_features.cache_clear()
     neighbour_features.cache_clear()
+    known_word_features.cache_clear()
     _override.clear()
     _override.append(table)
 
