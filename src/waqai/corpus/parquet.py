@@ -43,8 +43,9 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from waqai.corpus.extract import PartitionResult, Result, UnitCount, process_units
+from waqai.corpus.flat import event_fields
 from waqai.corpus.ingest import IngestSummary, list_inputs
-from waqai.document import Document, Event, Participant
+from waqai.document import Document, Event
 from waqai.engines.base import Engine
 from waqai.engines.local import LocalEngine
 from waqai.errors import ConfigError
@@ -169,37 +170,9 @@ def arrow_codec(
 
 
 # -- the dataset tables --------------------------------------------------------------------
-def _participant(p: Participant | None) -> tuple[str | None, str | None, str | None]:
-    return (p.text, p.entity_id, p.code) if p else (None, None, None)
-
-
 def _event_row(doc: Document, ev: Event) -> tuple[Any, ...]:
-    loc = ev.location
-    return (
-        doc.id,
-        ev.id,
-        ev.type,
-        ev.mode,
-        ev.cameo,
-        list(ev.context),
-        ev.date,
-        ev.country,
-        *_participant(ev.actor),
-        *_participant(ev.recipient),
-        ev.trigger.start,
-        ev.trigger.end,
-        ev.trigger.text,
-        ev.sentence.start,
-        ev.sentence.end,
-        doc.text[ev.sentence.start : ev.sentence.end],
-        loc.text if loc else None,
-        loc.country if loc else None,
-        bool(ev.negated),
-        ev.modality,
-        float(ev.confidence),
-        ev.quad_class,
-        doc.published.value,
-    )
+    row = event_fields(doc, ev) | {"published": doc.published.value}
+    return tuple(row[name] for name in EVENT_SCHEMA.names)
 
 
 def _table(schema: pa.Schema, rows: list[tuple[Any, ...]]) -> pa.Table:

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from waqai.corpus.dedup import group_duplicates
+from waqai.corpus.flat import event_fields
 from waqai.corpus.merge import Mention, cluster_mentions, participant_keys
-from waqai.document import Document, Event, Participant
+from waqai.document import Document, Event
 from waqai.io.records import BadRecord
 from waqai.store.db import Database
 from waqai.store.migrations import migrate
@@ -34,10 +35,15 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def _p(p: Participant | None) -> tuple[str | None, str | None, str | None, str | None]:
-    if p is None:
-        return None, None, None, None
-    return p.text, p.entity_id, p.code, normalize(p.text)
+#: the columns of the events table, in table order (migration 0001)
+EVENT_COLUMNS = (
+    *("doc_id", "event_id", "type", "mode", "cameo", "context", "event_date", "country"),
+    *("actor_text", "actor_entity_id", "actor_code", "actor_norm"),
+    *("recipient_text", "recipient_entity_id", "recipient_code", "recipient_norm"),
+    *("trigger_start", "trigger_end", "trigger_text"),
+    *("sentence_start", "sentence_end", "sentence_text", "sentence_norm"),
+    *("location_text", "location_country", "negated", "modality", "confidence", "quad_class"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,8 +277,9 @@ class Store(Queries):
             [(d, i, t.start, t.end, t.text, t.type, t.value) for i, t in enumerate(doc.timexes)],
         )
         self.db.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (doc_id, event_id) DO NOTHING",
+            f"INSERT INTO events ({', '.join(EVENT_COLUMNS)})"
+            f" VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
+            " ON CONFLICT (doc_id, event_id) DO NOTHING",
             [self._event_row(doc, ev) for ev in doc.events],
         )
         self.db.executemany(
@@ -307,33 +314,14 @@ class Store(Queries):
 
     @staticmethod
     def _event_row(doc: Document, ev: Event) -> tuple[Any, ...]:
-        sentence = doc.text[ev.sentence.start : ev.sentence.end]
-        loc = ev.location
-        return (
-            doc.id,
-            ev.id,
-            ev.type,
-            ev.mode,
-            ev.cameo,
-            json.dumps(ev.context, ensure_ascii=False),
-            ev.date,
-            ev.country,
-            *_p(ev.actor),
-            *_p(ev.recipient),
-            ev.trigger.start,
-            ev.trigger.end,
-            ev.trigger.text,
-            ev.sentence.start,
-            ev.sentence.end,
-            sentence,
-            normalize(sentence),
-            loc.text if loc else None,
-            loc.country if loc else None,
-            int(bool(ev.negated)),
-            ev.modality,
-            float(ev.confidence),
-            ev.quad_class,
-        )
+        row = event_fields(doc, ev)
+        row["context"] = json.dumps(row["context"], ensure_ascii=False)
+        row["negated"] = int(row["negated"])
+        for role in ("actor", "recipient"):  # matching forms, for search
+            text = row[f"{role}_text"]
+            row[f"{role}_norm"] = normalize(text) if text is not None else None
+        row["sentence_norm"] = normalize(row["sentence_text"])
+        return tuple(row[name] for name in EVENT_COLUMNS)
 
     # -- cross-article work ---------------------------------------------------------
     def rebuild(self) -> tuple[int, int]:
