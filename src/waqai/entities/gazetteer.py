@@ -223,15 +223,12 @@ def find(text: str) -> list[Hit]:
     return scan(automaton(), text)
 
 
-def find_all(text: str) -> list[Hit]:
-    """Longest non-overlapping hits of every list, the curated additions included."""
-    return find_both(text)[1]
-
-
 def find_both(text: str) -> tuple[list[Hit], list[Hit]]:
-    """(``find``, ``find_all``) of ``text`` with one pass of each automaton.
+    """(``find``, every list's hits) of ``text`` with one pass of each automaton.
 
-    A span named by both keeps both entry lists, the model-visible ones first.
+    The second list holds the longest non-overlapping hits of every list, the
+    curated additions included; a span named by both keeps both entry lists,
+    the model-visible ones first.
     """
     main = _candidates(automaton(), text)
     spans: dict[tuple[int, int], tuple[Entry, ...]] = {(s, e): x for s, e, x in main}
