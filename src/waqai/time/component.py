@@ -10,6 +10,7 @@ from waqai.registry import Stage, register
 from waqai.time.published import infer_published
 from waqai.time.recognize import Mention, find
 from waqai.time.resolve import resolve, resolve_day
+from waqai.time.tense import weekdays_ahead
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -45,7 +46,7 @@ def timexes(mentions: list[Mention], anchor: dt.date | None) -> list[Timex]:
 
 def annotate(doc: Document) -> None:
     """Fill ``doc.timexes``; infer ``doc.published`` when it is unknown."""
-    mentions = find(doc.match)
+    mentions = weekdays_ahead(find(doc.match), doc.match)
     anchor = _date(doc.published.value)
     if anchor is None:
         now = _date(doc.now) or dt.date.today()

@@ -105,6 +105,7 @@ def lexicon() -> Lexicon:
         "weekday_not_after",
         "history_before",
         "announced_before",
+        "future_before",
         "background_before",
         "complementizers",
         "approximately",
