@@ -193,10 +193,13 @@ def _patterns() -> Patterns:
     return pats
 
 
-def _compile(pats: Patterns) -> Any:
+def compile_patterns(pats: dict[str, list[Entry]]) -> Any:
+    """An automaton of name -> (length, entries, whether it is the لل form of an ال name)."""
     auto = ahocorasick.Automaton()
     for key, entries in pats.items():
-        auto.add_word(key, (len(key), tuple(entries)))
+        # the لل form of "الحكومة" is "لحكومة"; at the start of a word it is ل + حكومة
+        lam = key.startswith("ل") and "ا" + key in pats
+        auto.add_word(key, (len(key), tuple(entries), lam))
     auto.make_automaton()
     return auto
 
@@ -204,13 +207,13 @@ def _compile(pats: Patterns) -> Any:
 @cache
 def automaton() -> Any:
     """The model-visible lists (features and rules)."""
-    return _compile(_patterns())
+    return compile_patterns(_patterns())
 
 
 @cache
 def extra_automaton() -> Any:
     """The curated additions (rules and look-ups only)."""
-    return _compile(_extra_patterns())
+    return compile_patterns(_extra_patterns())
 
 
 @cache
@@ -250,11 +253,13 @@ def _candidates(auto: Any, text: str) -> list[Candidate]:
     """Every word-bounded match: it ends a word, and a proclitic chain may precede it."""
     n = len(text)
     cands: list[Candidate] = []
-    for end_idx, (length, entries) in auto.iter(text):
+    for end_idx, (length, entries, lam) in auto.iter(text):
         end = end_idx + 1
         if end < n and text[end].isalpha():
             continue
         start = end - length
+        if lam and (start == 0 or text[start - 1] != "ل"):
+            start += 1  # "(و)لحكومة العراق": the ل is a preposition, not the article's
         if start > 0 and text[start - 1].isalpha():
             ws = start - 1
             while ws > 0 and text[ws - 1].isalpha():

@@ -14,8 +14,6 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-import ahocorasick
-
 from waqai.document import Document
 from waqai.entities import gazetteer, ner
 from waqai.entities.conll import bio_spans
@@ -265,10 +263,9 @@ def propagate(text: str, found: list[Mention]) -> list[Mention]:
     forms = {f: t for f, t in forms.items() if len(f) >= 3}
     if not forms:
         return []
-    auto = ahocorasick.Automaton()
-    for f, t in forms.items():
-        auto.add_word(f, (len(f), (Entry("propagated", t, t, None, False),)))
-    auto.make_automaton()
+    auto = gazetteer.compile_patterns(
+        {f: [Entry("propagated", t, t, None, False)] for f, t in forms.items()}
+    )
     return [
         Mention(h.start, h.end, h.entries[0].label, "propagated")
         for h in gazetteer.scan(auto, text)

@@ -21,6 +21,14 @@ from waqai.entities.recognize import Mention
 from waqai.text.normalize import MatchText
 
 
+def citation(text: str, start: int, end: int) -> str:
+    """The span as a name: "لحكومة الليبية" cut from "للحكومة" is "الحكومة الليبية"."""
+    surface = text[start:end]
+    if surface.startswith("ل") and start > 0 and text[start - 1] == "ل":
+        return "ا" + surface
+    return surface
+
+
 def _describe(m: Mention) -> None:
     """Identity of a mention from its own gazetteer entry (no context)."""
     e = m.entry
@@ -141,7 +149,7 @@ def resolve(mentions: list[Mention], match: MatchText, original: str) -> list[En
         for link in m.links:
             if link in by_obj:
                 sets.union(by_obj[link], i)
-        key = m.entity_id or f"{m.type}|{text[m.start : m.end].removeprefix('ال')}"
+        key = m.entity_id or f"{m.type}|{citation(text, m.start, m.end).removeprefix('ال')}"
         if key in first_with:
             sets.union(first_with[key], i)
         else:
@@ -187,8 +195,7 @@ def _entities(
         if name is None:
             named = [m for m in members if m.source in ("model", "rule")] or members
             longest = max(named, key=lambda m: m.end - m.start)
-            s, e = match.to_original(longest.start, longest.end)
-            name = original[s:e]
+            name = citation(original, *match.to_original(longest.start, longest.end))
         name_en = next((m.name_en for m in sorted(members, key=_rank) if m.name_en), None)
         country = next((m.country for m in sorted(members, key=_rank) if m.country), None)
         identity[root] = (eid, name, name_en, country)
