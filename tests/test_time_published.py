@@ -101,9 +101,42 @@ def test_time_published_inferred(text: str, value: str, evidence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        # under a headline
+        ("انسحاب القوات\nموسكو - 13/1/2022 (أ ف ب) - أعلنت الوزارة بدء الانسحاب.", "13/1/2022"),
+        # alone on its line, under a headline or as a web page's "published" line
+        ("استقالة الحكومة\n13 يناير 2022\nأعلنت الحكومة استقالتها اليوم.", "13 يناير 2022"),
+        (
+            "نشر في: الخميس 13 يناير 2022 - 10:30 ص\nأعلنت الحكومة استقالتها.",
+            "الخميس 13 يناير 2022",
+        ),
+        # a mark inside the head, a slash, or the report opening with the date
+        ("دمشق-سانا 13-1-2022 أعلنت وزارة الخارجية رفضها للعقوبات.", "13-1-2022"),
+        ("بغداد / 13 كانون الثاني 2022 / أعلنت الحكومة استقالتها.", "13 كانون الثاني 2022"),
+        ("13 يناير 2022 - أعلنت الحكومة استقالتها.", "13 يناير 2022"),
+        # one place name, no mark: the Saudi Press Agency's style
+        (
+            "الرياض 10 جمادى الآخرة 1443 هـ الموافق 13 يناير 2022 م واس أعلنت الحكومة خطتها.",
+            "10 جمادى الآخرة 1443 هـ الموافق 13 يناير 2022 م",
+        ),
+    ],
+)
+def test_time_published_from_datelines(text: str, evidence: str) -> None:
+    doc = _run(text)
+    assert doc.published.value == "2022-01-13"
+    ev = doc.published.evidence
+    assert ev is not None and doc.text[ev.start : ev.end] == ev.text == evidence
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "وقعت الاحتجاجات في 2 يناير 2020 واستمرت أسبوعا.",
+        # a sentence that opens with a date is not a dateline, under a headline or not
+        "في 13 يناير 2022 أعلنت الحكومة عن خطتها.",
+        "عنوان الخبر\nفي 13 يناير 2022 أعلنت الحكومة عن خطتها.",
+        "1. 13 يناير 2022: بدء الانسحاب\n2. 20 يناير 2022: نهاية الانسحاب",
         "قال الوزير اليوم إن الحكومة ستواصل الإصلاحات الأسبوع المقبل.",
         "أعلن الجيش في 13 يناير الجاري عن انتهاء العملية.",
         "بيروت، الجمعة 17 تشرين الأول 2019 (أ ف ب) - خرج آلاف المتظاهرين.",

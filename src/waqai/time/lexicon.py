@@ -106,6 +106,7 @@ def lexicon() -> Lexicon:
         "history_before",
         "announced_before",
         "future_before",
+        "not_dateline_head",
         "background_before",
         "complementizers",
         "approximately",

@@ -33,7 +33,11 @@ from waqai.time.resolve import FUTURE_DAYS, hijri_to_gregorian, pick_year
 #: a dateline is a full date this close to the start of the text
 DATELINE_CHARS = 160
 #: punctuation that sets a dateline off from the report
-DATELINE_MARKS = ("-", "–", "—", "،", ",", ":", "(", ")", "|")
+DATELINE_MARKS = ("-", "–", "—", "،", ",", ":", "(", ")", "|", "/")
+#: a dateline may stand on one of the first lines (under a headline and a subtitle)
+DATELINE_LINES = 3
+# a letter or digit: a line without any besides its date holds only the date
+_WORDISH = re.compile(r"[^\W_]")
 #: a full date this many years before ``now`` is history, never the news of the day
 HISTORY_YEARS = 20
 #: a full date this close to the start (the lead) may be the news the report follows up
@@ -116,15 +120,30 @@ def _fits(d: dt.date | None, weekday: int, now: dt.date) -> bool:
 
 
 def _dateline(text: str, m: Mention) -> bool:
-    """A date at the head of the text, set off like a dateline: "القاهرة - 5 مارس 2023 (رويترز)"."""
-    head = text[: m.start]
-    if m.start > DATELINE_CHARS or "\n" in head.strip() or len(head.split()) > 4:
+    """A date at the head of the text, set off like a dateline: "القاهرة - 5 مارس 2023
+    (رويترز)", "دمشق-سانا 13-1-2022", "الرياض 13 يناير 2022 م واس", or alone on one of the
+    first lines (under a headline, or a "نشر في:" line).
+    """
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if m.start - line_start > DATELINE_CHARS or text.count("\n", 0, line_start) >= DATELINE_LINES:
         return False
-    if not any(ch.isalpha() for ch in head):  # a place or agency comes first, not a list bullet
+    line_end = text.find("\n", m.end)
+    rest = text[m.end : len(text) if line_end == -1 else line_end]
+    head = text[line_start : m.start]
+    if not _WORDISH.search(head + rest):
+        return True  # the date fills its line
+    words = head.split()
+    if len(words) > 4:
         return False
-    before = head.rstrip()
-    after = text[m.end : m.end + 8].lstrip()
-    return not before or before.endswith(DATELINE_MARKS) or after.startswith(DATELINE_MARKS)
+    after = rest[:8].lstrip()
+    if not words:  # the report opens with the date: "13 يناير 2022 - أعلنت"
+        return line_start == 0 and after.startswith(DATELINE_MARKS)
+    if not any(ch.isalpha() for ch in head):  # a list bullet, not a place or agency
+        return False
+    if after.startswith(DATELINE_MARKS) or any(mark in head for mark in DATELINE_MARKS):
+        return True
+    # "الرياض 13 يناير 2022": one word that is not a preposition ("في 13 يناير 2022 أعلنت")
+    return len(words) == 1 and fold(words[0]) not in lexicon().words["not_dateline_head"]
 
 
 @cache
