@@ -206,3 +206,26 @@ def test_events_guessed_country_does_not_split_one_sentence_event() -> None:
     assert (ev.country, ev.date) == ("RU", "2024-03-10")
     assert ev.actor is not None and ev.actor.text == "الرئيس فلاديمير بوتين"
     assert len(ev.mentions) == 2
+
+
+def test_main_country_counts_a_person_once_however_often_named() -> None:
+    from waqai.events.participants import main_country
+
+    text = (
+        "الرياض - استقبل الملك سلمان الرئيس الصيني شي جين بينغ في قصر اليمامة.\n"
+        "وعقد شي جين بينغ جلسة مباحثات، ثم قال شي جين بينغ إن الزيارة ناجحة.\n"
+        "وأكد شي جين بينغ أن الصين تثمن العلاقات مع السعودية، وغادر شي جين بينغ مساء."
+    )
+    entities = [
+        ("الرياض", "GPE", "gpe:SA:riyadh", "SA"),
+        ("الملك سلمان", "PER", "per:salman", "SA"),
+        ("شي جين بينغ", "PER", "per:xi", "CN"),
+        ("شي جين بينغ", "PER", "per:xi", "CN"),
+        ("شي جين بينغ", "PER", "per:xi", "CN"),
+        ("شي جين بينغ", "PER", "per:xi", "CN"),
+        ("شي جين بينغ", "PER", "per:xi", "CN"),
+        ("الصين", "GPE", "gpe:CN", "CN"),
+        ("السعودية", "GPE", "gpe:SA", "SA"),
+    ]
+    # SA: dateline 3 + king 1 + place 1 = 5; CN: Xi once 1 + place 1 = 2 (per mention: 6)
+    assert main_country(make_doc(text, entities)) == "SA"

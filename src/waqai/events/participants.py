@@ -337,15 +337,18 @@ def place_country(e: Entity) -> str | None:
 def main_country(doc: Document) -> str | None:
     """The country an article is about: the places it names, the first (the dateline,
     "الخرطوم - ...") counting triple and those of the lead sentence double, and the
-    countries of the people and bodies it names, once each mention."""
+    countries of the people and bodies it names, once each (a visiting president named
+    ten times does not move the story to his country)."""
     counts: Counter[str] = Counter()
+    counted: set[str] = set()
     lead_end = doc.sentences[0].end if doc.sentences else len(doc.text)
     first = True
     for e in sorted(doc.entities, key=lambda e: e.start):
         if e.type not in ("GPE", "LOC"):
             # people and bodies count too, less: "الرئيس الجزائري" in an Algerian story
-            if e.country and e.type in ("PER", "ORG"):
+            if e.country and e.type in ("PER", "ORG") and e.entity_id not in counted:
                 counts[e.country] += 1
+                counted.add(e.entity_id)
             continue
         c = place_country(e)
         if not c:
