@@ -229,3 +229,11 @@ def test_main_country_counts_a_person_once_however_often_named() -> None:
     ]
     # SA: dateline 3 + king 1 + place 1 = 5; CN: Xi once 1 + place 1 = 2 (per mention: 6)
     assert main_country(make_doc(text, entities)) == "SA"
+
+
+def test_events_perfect_verb_is_not_dated_after_the_article() -> None:
+    # the later day belongs to the planned drills, not to the launch already reported
+    text = "أطلق الجيش صواريخ تقليدية سقطت في البحر، على أن تستمر المناورات حتى الأحد المقبل."
+    doc = make_doc(text, timexes=[("الأحد المقبل", "2022-08-07")], published="2022-08-04")
+    ev = only(code_events(doc), "ASSAULT")
+    assert ev.date == "2022-08-04"  # the article's day, as for any undated news sentence

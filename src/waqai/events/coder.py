@@ -274,6 +274,11 @@ def _draft(
     hypothetical = ctx.hypothetical(hit, lo)
     planned = ctx.planned(hit, lo, hi)
     date = nearest_date(hit, timexes, lo, hi, ctx.text)
+    if date and published and hit.pos == "past" and date[:10] > published[:10]:
+        # a perfect verb reports the past: "أطلقت صواريخ، على أن تستمر المناورات حتى الأحد
+        # المقبل" is not dated by the later day
+        past = [t for t in timexes if t[2][:10] <= published[:10]]
+        date = nearest_date(hit, past, lo, hi, ctx.text)
     if ctx.prior(hit, lo):
         date = None  # "قبل البرلمان استقالة الرئيس": sent before the day it was accepted
     shift = None
