@@ -2,11 +2,12 @@
 
 Floors are pinned a little under the measured means so that a change that makes
 waqai worse fails here. Raising a floor is a normal commit; lowering one needs a
-reason in CHANGELOG.md. Measured on all 42 articles without a given date: dct 0.88,
-timex_acc 0.86, event_recall 0.83, event_prec 0.78, actor_acc 0.86, quote_acc 0.96 (see
+reason in CHANGELOG.md. Measured on all 58 articles without a given date: dct 0.88,
+timex_acc 0.86, event_recall 0.78, event_prec 0.75, actor_acc 0.79, quote_acc 0.93 (see
 docs/benchmarks.md). Articles 38-42 were written after the dev set to check that event
-coding generalizes (their own mean, without a given date: event_recall 0.89, event_prec
-0.84, actor_acc 0.93, quote 1.0).
+coding generalizes; articles 43-58 were written blind (the annotator saw neither the code
+nor the other sets) in the third session, scored, then used for error analysis, so they
+are dev articles now.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from waqai.events.evaluate import METRICS, mean, score
 FLOORS = {
     "dct": 0.85,
     "timex_acc": 0.83,
-    "event_recall": 0.80,
-    "event_prec": 0.76,
-    "actor_acc": 0.84,
-    "quote_acc": 0.93,
+    "event_recall": 0.76,
+    "event_prec": 0.73,
+    "actor_acc": 0.77,
+    "quote_acc": 0.91,
 }
 
 
