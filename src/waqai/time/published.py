@@ -140,10 +140,15 @@ def _dateline(text: str, m: Mention) -> bool:
         return line_start == 0 and after.startswith(DATELINE_MARKS)
     if not any(ch.isalpha() for ch in head):  # a list bullet, not a place or agency
         return False
-    if after.startswith(DATELINE_MARKS) or any(mark in head for mark in DATELINE_MARKS):
-        return True
-    # "الرياض 13 يناير 2022": one word that is not a preposition ("في 13 يناير 2022 أعلنت")
-    return len(words) == 1 and fold(words[0]) not in lexicon().words["not_dateline_head"]
+    last = fold(words[-1])
+    if {last, last[1:] if last[:1] in "وف" else last} & set(lexicon().words["not_dateline_head"]):
+        return False  # "(و)في 13 يناير 2022، أعلنت": a sentence opens with its date
+    # "الرياض 13 يناير 2022": one word needs no mark
+    return (
+        len(words) == 1
+        or after.startswith(DATELINE_MARKS)
+        or any(m in head for m in DATELINE_MARKS)
+    )
 
 
 @cache
