@@ -237,3 +237,25 @@ def test_events_perfect_verb_is_not_dated_after_the_article() -> None:
     doc = make_doc(text, timexes=[("الأحد المقبل", "2022-08-07")], published="2022-08-04")
     ev = only(code_events(doc), "ASSAULT")
     assert ev.date == "2022-08-04"  # the article's day, as for any undated news sentence
+
+
+def test_events_the_latter_is_the_last_person_named() -> None:
+    text = "اتصل الرئيس الفرنسي ماكرون بنظيره الروسي بوتين، وطالب الأخير بوقف الهجوم."
+    doc = make_doc(
+        text,
+        [("ماكرون", "PER", "per:macron", "FR"), ("بوتين", "PER", "per:putin", "RU")],
+        published="2022-05-12",
+    )
+    ev = only(code_events(doc), "REQUEST")
+    assert ev.actor is not None
+    assert (ev.actor.text, ev.actor.entity_id) == ("الأخير", "per:putin")
+
+
+def test_events_the_latter_after_a_definite_noun_is_an_adjective() -> None:
+    from waqai.events.participants import find_mentions
+
+    text = "التقى ماكرون بوتين، وارتفعت الأسعار في الآونة الأخيرة والأسبوع الأخير."
+    doc = make_doc(
+        text, [("ماكرون", "PER", "per:macron", "FR"), ("بوتين", "PER", "per:putin", "RU")]
+    )
+    assert [m.entity_id for m in find_mentions(doc)] == ["per:macron", "per:putin"]

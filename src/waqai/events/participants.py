@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import ahocorasick
@@ -253,9 +253,40 @@ def _find_mentions(doc: Document, date: str | None) -> list[Mention]:
         covered[start:mend] = b"\x01" * (mend - start)
     out.sort(key=lambda m: m.mstart)
     out = _join_titles(text, out)
+    out = _with_latter(text, out)
     for m in out:
         m.prepositional = _is_prepositional(text, m.mstart)
     return out
+
+
+@cache
+def _latter_words() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """A pattern for "the latter" and the participant types each form may refer back to."""
+    m = load_yaml("events", "morphology.yaml")
+    types: dict[str, tuple[str, ...]] = {norm(w): ("PER",) for w in m["latter_person"]}
+    types.update({norm(w): ("PER", "ORG", "GPE") for w in m["latter_any"]})
+    alts = "|".join(sorted(map(re.escape, types), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alts})(?![^\W\d_])"), types
+
+
+#: a definite noun, with the proclitics it may carry
+_DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل")
+_LATTER_BACK = 300  # characters: the antecedent is in the same or the previous sentence
+
+
+def _with_latter(text: str, ms: list[Mention]) -> list[Mention]:
+    """``ms`` plus each "الأخير" standing for the last participant named before it."""
+    pattern, words = _latter_words()
+    added = []
+    for w in pattern.finditer(text):
+        types = words[w.group()]
+        if _prev_word(text, w.start()).startswith(_DEFINITE):
+            continue  # "الأسبوع الأخير"، "والآونة الأخيرة": an adjective
+        before = [m for m in ms if m.mend <= w.start() and w.start() - m.mend <= _LATTER_BACK]
+        ante = next((m for m in reversed(before) if m.etype in types and m.kind == "entity"), None)
+        if ante is not None:
+            added.append(replace(ante, mstart=w.start(), mend=w.end(), prepositional=False))
+    return sorted(ms + added, key=lambda m: m.mstart) if added else ms
 
 
 def _join_titles(text: str, ms: list[Mention]) -> list[Mention]:
