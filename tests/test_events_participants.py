@@ -259,3 +259,11 @@ def test_events_the_latter_after_a_definite_noun_is_an_adjective() -> None:
         text, [("ماكرون", "PER", "per:macron", "FR"), ("بوتين", "PER", "per:putin", "RU")]
     )
     assert [m.entity_id for m in find_mentions(doc)] == ["per:macron", "per:putin"]
+
+
+def test_events_an_anniversary_date_does_not_date_the_event() -> None:
+    text = (
+        "ووقعت الحكومة والجبهة اتفاقا، قبل يومين من الذكرى الثانية لاندلاع الحرب في 4 نوفمبر 2020."
+    )
+    doc = make_doc(text, timexes=[("4 نوفمبر 2020", "2020-11-04")], published="2022-11-02")
+    assert "2020-11-04" not in {e.date for e in code_events(doc)}

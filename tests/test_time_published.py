@@ -136,6 +136,8 @@ def test_time_published_from_datelines(text: str, evidence: str) -> None:
         # a sentence that opens with a date is not a dateline, under a headline or not
         "في 13 يناير 2022 أعلنت الحكومة عن خطتها.",
         "وفي 13 يناير 2022، أعلنت الحكومة عن خطتها.",
+        # an anniversary's date is years back, not the news of "today"
+        "وقعت الحكومة اليوم الأربعاء اتفاقا، قبل يومين من الذكرى الثانية لاندلاع الحرب في 4 نوفمبر 2020.",
         "عنوان الخبر\nوفي 13 يناير 2022، أعلنت الحكومة عن خطتها.",
         "عنوان الخبر\nفي 13 يناير 2022 أعلنت الحكومة عن خطتها.",
         "1. 13 يناير 2022: بدء الانسحاب\n2. 20 يناير 2022: نهاية الانسحاب",

@@ -107,8 +107,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NEXT_CLAUSE = re.compile(r"[،,؛]\s*و")
 
 
-#: "منذ انطلاق الاحتجاجات في الأول من أكتوبر": the words between منذ and its date
-_SINCE = re.compile(r"(?<![^\W\d_])و?منذ(?![^\W\d_])")
+#: "منذ انطلاق الاحتجاجات في الأول من أكتوبر": the words between منذ and its date; an
+#: anniversary ("الذكرى الثانية لاندلاع الحرب في 4 نوفمبر 2020") looks as far back
+_SINCE = re.compile(r"(?<![^\W\d_])[وب]?(?:منذ|ذكري|الذكري|لذكري)(?![^\W\d_])")  # matching form
 _SINCE_WORDS = 5
 
 

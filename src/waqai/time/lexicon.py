@@ -104,6 +104,7 @@ def lexicon() -> Lexicon:
         "offset_not_after",
         "weekday_not_after",
         "history_before",
+        "anniversary_before",
         "announced_before",
         "future_before",
         "not_dateline_head",

@@ -43,7 +43,12 @@ HISTORY_YEARS = 20
 #: a full date this close to the start (the lead) may be the news the report follows up
 LEAD_CHARS = 600
 #: how many words before a full date are looked at for each list of cues
-CUE_WINDOWS = {"history_before": 2, "announced_before": 8, "background_before": 10}
+CUE_WINDOWS = {
+    "history_before": 2,
+    "anniversary_before": 6,
+    "announced_before": 8,
+    "background_before": 10,
+}
 #: a day-month in a text that states no year pins the date only this close before ``now``
 FRESH_DAYS = 8
 #: "بعد أسبوع على الاشتباكات التي اندلعت في 5 أكتوبر": at most this many words between
@@ -379,7 +384,7 @@ def _reported_date(
         return None
     if c.calendar != "gregorian" or c.year_shift is not None or c.same_year:
         return None
-    if _not_current(text, m, ("history_before", "announced_before")):
+    if _not_current(text, m, ("history_before", "anniversary_before", "announced_before")):
         return None
     if c.year is not None:  # "غادر آخر جندي فرنسي مالي في 15 أوت 2022"
         d = _day(c.year, c.month, c.day)
