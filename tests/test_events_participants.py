@@ -267,3 +267,24 @@ def test_events_an_anniversary_date_does_not_date_the_event() -> None:
     )
     doc = make_doc(text, timexes=[("4 نوفمبر 2020", "2020-11-04")], published="2022-11-02")
     assert "2020-11-04" not in {e.date for e in code_events(doc)}
+
+
+def test_events_a_state_sanctions_and_speaks_from_home() -> None:
+    text = (
+        "واشنطن - طردت الولايات المتحدة 60 دبلوماسيا روسيا. "
+        "كما أعلنت أوكرانيا طرد 13 دبلوماسيا روسيا. وطالبت كندا موسكو بتفسير."
+    )
+    doc = make_doc(
+        text,
+        entities=[
+            ("واشنطن", "GPE", "Q1", "US"),
+            ("الولايات المتحدة", "GPE", "Q2", "US"),
+            ("أوكرانيا", "GPE", "Q3", "UA"),
+            ("كندا", "GPE", "Q4", "CA"),
+            ("موسكو", "GPE", "Q5", "RU"),
+        ],
+        published="2018-03-26",
+    )
+    countries = {(e.type, e.actor.text if e.actor else None, e.country) for e in code_events(doc)}
+    assert ("SANCTION", "أوكرانيا", "UA") in countries
+    assert ("REQUEST", "كندا", "CA") in countries

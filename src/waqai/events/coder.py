@@ -365,6 +365,9 @@ def _assault_mode(text: str, lo: int, hi: int) -> str | None:
 
 #: state bodies act at home: their country is the event's when no place is named
 _STATE_ACTORS = frozenset({"GOV", "COP", "JUD", "LEG", "SPY"})
+#: what a state named as actor does from home: its statements and sanctions ("أعلنت أوكرانيا
+#: طرد 13 دبلوماسياً روسياً" happens in Ukraine, whatever the article is about)
+_STATE_AT_HOME = frozenset({"SANCTION", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN"})
 #: types whose place is their recipient's when it is a place ("حصار على غزة"، "انسحاب من كازاخستان")
 _PLACE_RECIPIENT = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT", "PROTEST"})
 
@@ -407,7 +410,7 @@ def _country(
         actor is not None
         and actor.country
         and actor.etype != "PER"  # a president travels; a government body acts at home
-        and _sector(actor) in _STATE_ACTORS
+        and (_sector(actor) in _STATE_ACTORS or (actor.etype == "GPE" and typ in _STATE_AT_HOME))
     ):
         # a state body acts at home: "صادقت الحكومة الإسرائيلية"، "أطلقت السلطات الإسرائيلية"
         return actor.country
