@@ -1,9 +1,10 @@
 """Generalization gate: the metrics on tests/heldout, articles nobody tuned on.
 
-Measured (2026-11-29, no date given, now = 2026-11-29): dct 0.83, timex_acc 0.90,
-event_recall 0.74, event_prec 0.76, actor_acc 0.75, quote_acc 0.96. Floors sit a
-little under; lowering one needs a reason in CHANGELOG.md. See tests/heldout/README.md:
-never change code by looking at these articles.
+Measured (2026-11-30, no date given, now = 2026-11-29) on the 28 articles: dct 0.86,
+timex_acc 0.89, event_recall 0.72, event_prec 0.75, actor_acc 0.72, quote_acc 0.90 (the
+first 12 alone: 0.83 / 0.90 / 0.72 / 0.73 / 0.76 / 0.96). Floors sit a little under;
+lowering one needs a reason in CHANGELOG.md. See tests/heldout/README.md: never change code
+by looking at these articles.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ FLOORS = {
     "event_recall": 0.66,
     "event_prec": 0.68,
     "actor_acc": 0.67,
-    "quote_acc": 0.88,
+    "quote_acc": 0.86,
 }
 
 
@@ -35,7 +36,7 @@ def heldout_means(gold_now: str) -> dict[str, float]:
         text = gp.with_suffix(".txt").read_text(encoding="utf-8")
         doc = pipe(text, now=gold_now)
         rows.append(score(doc.to_dict(), json.loads(gp.read_text(encoding="utf-8"))))
-    assert len(rows) == 12
+    assert len(rows) == 28
     return mean(rows)
 
 
