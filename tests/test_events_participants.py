@@ -288,3 +288,21 @@ def test_events_a_state_sanctions_and_speaks_from_home() -> None:
     countries = {(e.type, e.actor.text if e.actor else None, e.country) for e in code_events(doc)}
     assert ("SANCTION", "أوكرانيا", "UA") in countries
     assert ("REQUEST", "كندا", "CA") in countries
+
+
+def test_events_a_casualty_toll_is_the_outcome_of_the_attack_after_it() -> None:
+    text = "أعلنت الحكومة العراقية اليوم مقتل 16 شخصا في غارات جوية شنتها الولايات المتحدة أمس."
+    doc = make_doc(
+        text,
+        [("الحكومة العراقية", "ORG", "Q1", "IQ"), ("الولايات المتحدة", "GPE", "Q2", "US")],
+        timexes=[("اليوم", "2024-02-03"), ("أمس", "2024-02-02")],
+        published="2024-02-03",
+    )
+    ev = only(code_events(doc), "ASSAULT")  # one event: the strikes, not the toll
+    assert ev.trigger.text == "غارات جوية" and ev.date == "2024-02-02"
+
+
+def test_events_a_casualty_toll_without_its_cause_stays_an_event() -> None:
+    text = "أعلنت الشرطة اليوم مقتل ثلاثة أشخاص في بغداد."
+    doc = make_doc(text, timexes=[("اليوم", "2024-02-03")], published="2024-02-03")
+    assert only(code_events(doc), "ASSAULT").trigger.text == "مقتل"

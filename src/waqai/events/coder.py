@@ -134,9 +134,11 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
     recent: list[tuple[Hit, int]] = []  # every trigger seen, for embedding
     embedded: dict[Hit, Hit] = {}  # content triggers and the trigger they are the content of
     dropped: tuple[Hit, int] | None = None  # the last trigger found to be no event
-    for hit in hits:
+    for k, hit in enumerate(hits):
         si = max(0, bisect_left(sent_starts, hit.mstart + 1) - 1)
         lo, hi = bounds[si]
+        if _outcome_of_attack(hit, hits[k + 1 : k + 4], ctx, hi):
+            continue
         embedded_in = _embedding(hit, recent, si, ctx, lo)
         if embedded_in is None and recent:
             # "اتفقا على إعادة فتح السفارتين ...، واستئناف الرحلات": a conjoined content
@@ -187,6 +189,23 @@ def _words(doc: Document) -> list[tuple[int, int]]:
     if "tokens" in vars(doc):
         return [(t.mstart, t.mend) for t in doc.tokens if t.kind == "word"]
     return words(doc.match.text)
+
+
+def _outcome_of_attack(hit: Hit, later: list[Hit], ctx: Context, hi: int) -> bool:
+    """Whether ``hit`` is a casualty noun before the attack that caused it ("مقتل 16 شخصا
+    في غارات جوية"، "إصابة العشرات جراء القصف"): the attack is the event."""
+    c = ctx.c
+    if hit.pos != "noun" or ctx.text[hit.mstart : hit.mend] not in c.casualty_nouns:
+        return False
+    for nxt in later:
+        start = nxt.mstart - len(nxt.prefix)
+        if start >= hi or nxt.word - hit.word > c.casualty_window:
+            return False
+        if nxt.entry.type != "ASSAULT" or _NEXT_CLAUSE.search(ctx.text, hit.mend, start):
+            continue
+        if c.casualty_causes.search(ctx.text, hit.mend, start + len(nxt.prefix)):
+            return True
+    return False
 
 
 #: at most this many words from a trigger that is no event to a conjunct that shares its fate

@@ -56,6 +56,9 @@ class Cues:
     prior_heads: re.Pattern[str]
     joint: re.Pattern[str]
     joint_types: frozenset[str]
+    casualty_nouns: frozenset[str]
+    casualty_causes: re.Pattern[str]
+    casualty_window: int
 
 
 def _p(words: list[str], clitics: bool = True) -> re.Pattern[str]:
@@ -105,6 +108,9 @@ def cues() -> Cues:
         prior_heads=_p(c.get("prior_heads") or []),
         joint=_p((c.get("joint") or {}).get("words") or [], clitics=False),
         joint_types=frozenset((c.get("joint") or {}).get("types") or ()),
+        casualty_nouns=frozenset(norm(w) for w in c["casualty"]["nouns"]),
+        casualty_causes=_p(c["casualty"]["causes"]),
+        casualty_window=int(c["casualty"]["window"]),
     )
 
 
