@@ -297,6 +297,17 @@ def test_time_published_not_pinned_by_unfit_reported_dates(text: str) -> None:
     assert _run(text).published.value is None
 
 
+def test_time_published_a_period_start_is_no_stated_year() -> None:
+    # "منذ عام 2013" is history: the Sunday 28 July is the latest one, in 2024
+    text = (
+        "دعت المعارضة إلى التظاهر اليوم الثلاثاء رفضا لفوز الرئيس، الذي يحكم البلاد منذ عام "
+        "2013، في الانتخابات التي جرت الأحد 28 يوليو."
+    )
+    doc = _run(text)
+    assert doc.published.value == "2024-07-30"
+    assert stated_years(find(doc.match), text, dt.date(2026, 11, 29)) == []
+
+
 def test_time_published_stated_years_latest_first_not_after_now() -> None:
     text = 'أجرت الدول الثلاث مناورات "الحزام البحري 2023" بعد نسخة عام 2019 وأخرى مقررة عام 2031.'
     doc = Document(text=text)

@@ -83,10 +83,22 @@ def stated_years(mentions: list[Mention], text: str, now: dt.date) -> list[int]:
     """The years the text writes, in dates or alone ("مناورات الحزام البحري 2023"), latest first.
 
     A date written without its year usually belongs to one of them; years after
-    ``now`` are left out.
+    ``now`` are left out, and so are the starts of periods ("يحكم البلاد منذ عام 2013"),
+    which are history.
     """
-    years = {m.canon.year for m in mentions if m.canon.year and m.canon.calendar == "gregorian"}
-    years.update(int(y) for y in _YEAR.findall(normalize(text)))
+    since = _cue_pattern("history_before")
+    years = {
+        m.canon.year
+        for m in mentions
+        if m.canon.year
+        and m.canon.calendar == "gregorian"
+        and not _not_current(text, m, ("history_before",))
+    }
+    folded = normalize(text)
+    for y in _YEAR.finditer(folded):
+        before = " ".join(folded[max(0, y.start() - 30) : y.start()].split()[-2:])
+        if since.search(before) is None:
+            years.add(int(y.group()))
     return sorted((y for y in years if y is not None and y <= now.year), reverse=True)
 
 
