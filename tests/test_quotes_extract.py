@@ -108,3 +108,37 @@ def test_quotes_speaker_keeps_entity_id() -> None:
     doc = make_doc("وقال وزير الخارجية سامح شكري إن «الحل سياسي».", SHOUKRY[:2])
     (q,) = extract_quotes(doc)
     assert q.speaker is not None and q.speaker.entity_id == "per:shoukry"
+
+
+def test_quotes_a_verb_in_a_relative_clause_is_not_the_report() -> None:
+    text = (
+        'وأكد المتحدث بيسكوف أن خيرسون، التي أعلنت موسكو ضمها في سبتمبر، "لا تزال جزءا من روسيا". '
+        "وأضاف: «لا توجد تغييرات»."
+    )
+    doc = make_doc(
+        text,
+        [
+            ("بيسكوف", "PER", "per:peskov"),
+            ("خيرسون", "GPE", "gpe:kherson"),
+            ("موسكو", "GPE", "gpe:RU"),
+        ],
+    )
+    assert [q.speaker.entity_id for q in extract_quotes(doc) if q.speaker] == [
+        "per:peskov",
+        "per:peskov",
+    ]
+
+
+def test_quotes_a_subjectless_verb_takes_the_last_reporter_even_without_quotes() -> None:
+    text = (
+        "وقال البيت الأبيض: «المطرودون ضباط استخبارات». "
+        "وأعلن رئيس المجلس دونالد توسك أن 14 دولة قررت طرد دبلوماسيين. "
+        "وأضاف: «لا يستبعد اتخاذ إجراءات أخرى»."
+    )
+    doc = make_doc(
+        text, [("البيت الأبيض", "ORG", "org:white_house"), ("دونالد توسك", "PER", "per:tusk")]
+    )
+    assert [q.speaker.entity_id for q in extract_quotes(doc) if q.speaker] == [
+        "org:white_house",
+        "per:tusk",
+    ]

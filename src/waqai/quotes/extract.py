@@ -4,7 +4,9 @@ A quote is text between quotation marks («»، “”، "") or, without marks, 
 a sentence after "قال X:". Its speaker is found through the nearest reporting verb
 before it in the sentence (or right after it: «...»، قال الوزير): the subject after
 the verb (VSO: "وأضاف سيرديوكوف أنّ"), else before it (SVO: "الوزير قال")
-and, when the verb has no expressed subject ("وأضاف أن"), the previous speaker.
+and, when the verb has no expressed subject ("وأضاف أن"), the previous speaker or the
+subject of the previous sentence's reporting verb, whichever came last. A verb right after
+a relative pronoun ("خيرسون، التي أعلنت موسكو ضمها، «...»") describes; it does not report.
 A title phrase followed by a person's name resolves to the person.
 """
 
@@ -193,7 +195,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
         speaker: Mention | None = None
         statement: tuple[int, int] | None = None
         verb: _Verb | None = None
-        verbs = [v for v in verbs if not _inside_span(v.mstart, quoted)]
+        verbs = [v for v in verbs if not _inside_span(v.mstart, quoted) and not _relative(text, v)]
         for v in reversed(verbs):
             speaker = None if v.noun else _speaker(text, v, ms, qs)
             if speaker:
@@ -226,13 +228,41 @@ def extract_quotes(doc: Document) -> list[Quote]:
             if bare is not None:
                 speaker, verb = bare
         if speaker is None and statement is None and verb is not None:
-            speaker = last
+            # "وأضاف: «...»": who spoke last, a quote's speaker or a reporting verb's subject
+            # in the sentence before ("أعلن توسك أن ... . وأضاف:")
+            reporter = _reporter(text, bounds[si - 1], mentions) if si > 0 else None
+            recent = last is not None and last.mstart >= bounds[si - 1][0]
+            speaker = last if recent or reporter is None else reporter
         if speaker is None and statement is None:
             continue
         if speaker is not None:
             last = speaker
         out.append(_quote(doc, qs, qe, speaker, statement, verb))
     return out
+
+
+#: relative pronouns: a verb right after one is in a description, not the quote's report
+#: ("منطقة خيرسون، التي أعلنت موسكو ضمها، "لا تزال جزءاً من روسيا"")
+_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
+
+
+def _relative(text: str, verb: _Verb) -> bool:
+    prev = _LAST_WORD.search(text, max(0, verb.mstart - 16), verb.mstart)
+    return prev is not None and prev.group(1) in _RELATIVES
+
+
+def _reporter(text: str, bound: tuple[int, int], mentions: list[Mention]) -> Mention | None:
+    """The subject of the last reporting verb of a sentence ("أعلن رئيس المجلس الأوروبي دونالد
+    توسك أن ...")."""
+    lo, hi = bound
+    ms = [m for m in mentions if lo <= m.mstart and m.mend <= hi]
+    for v in reversed(_verbs(text, lo, hi)):
+        if not v.noun and not _relative(text, v):
+            found = _speaker(text, v, ms, hi)
+            if found is not None:
+                return found
+    return None
 
 
 #: words after which a short quoted phrase is a name, not words said: وقالت "جبهة ..." المتمردة
