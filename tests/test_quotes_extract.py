@@ -142,3 +142,11 @@ def test_quotes_a_subjectless_verb_takes_the_last_reporter_even_without_quotes()
         "org:white_house",
         "per:tusk",
     ]
+
+
+def test_quotes_a_relative_clause_that_opens_the_quote_is_its_antecedents() -> None:
+    text = "والتقت بيلوسي أمس الرئيسة تساي إنغ وين، التي قالت: «لن تتراجع تايوان»."
+    doc = make_doc(
+        text, [("بيلوسي", "PER", "per:pelosi"), ("الرئيسة تساي إنغ وين", "PER", "per:tsai")]
+    )
+    assert [q.speaker.entity_id for q in extract_quotes(doc) if q.speaker] == ["per:tsai"]

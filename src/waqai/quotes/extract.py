@@ -6,7 +6,9 @@ before it in the sentence (or right after it: «...»، قال الوزير): th
 the verb (VSO: "وأضاف سيرديوكوف أنّ"), else before it (SVO: "الوزير قال")
 and, when the verb has no expressed subject ("وأضاف أن"), the previous speaker or the
 subject of the previous sentence's reporting verb, whichever came last. A verb right after
-a relative pronoun ("خيرسون، التي أعلنت موسكو ضمها، «...»") describes; it does not report.
+a relative pronoun describes when its clause closes before the quote ("خيرسون، التي أعلنت
+موسكو ضمها، «...»") and reports for the pronoun's antecedent when it opens it ("تساي إنغ
+وين، التي قالت: «...»").
 A title phrase followed by a person's name resolves to the person.
 """
 
@@ -195,9 +197,18 @@ def extract_quotes(doc: Document) -> list[Quote]:
         speaker: Mention | None = None
         statement: tuple[int, int] | None = None
         verb: _Verb | None = None
-        verbs = [v for v in verbs if not _inside_span(v.mstart, quoted) and not _relative(text, v)]
+        # a relative clause closed before the quote describes; one that opens it reports
+        # ("تساي إنغ وين، التي قالت: «...»": its antecedent speaks)
+        verbs = [
+            v
+            for v in verbs
+            if not _inside_span(v.mstart, quoted)
+            and not (_relative(text, v) and re.search(r"[،,]", text[v.mend : qs]))
+        ]
         for v in reversed(verbs):
             speaker = None if v.noun else _speaker(text, v, ms, qs)
+            if speaker is None and not v.noun and _relative(text, v):
+                speaker = _antecedent(text, v, ms)
             if speaker:
                 verb = v
                 break
@@ -250,6 +261,15 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
 def _relative(text: str, verb: _Verb) -> bool:
     prev = _LAST_WORD.search(text, max(0, verb.mstart - 16), verb.mstart)
     return prev is not None and prev.group(1) in _RELATIVES
+
+
+def _antecedent(text: str, verb: _Verb, ms: list[Mention]) -> Mention | None:
+    """The participant a relative pronoun before ``verb`` stands for: the one right before it."""
+    prev = _LAST_WORD.search(text, max(0, verb.mstart - 16), verb.mstart)
+    if prev is None:
+        return None
+    pos = prev.start(1)
+    return next((m for m in reversed(ms) if m.mend <= pos and pos - m.mend <= 3), None)
 
 
 def _reporter(text: str, bound: tuple[int, int], mentions: list[Mention]) -> Mention | None:
