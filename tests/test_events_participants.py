@@ -306,3 +306,18 @@ def test_events_a_casualty_toll_without_its_cause_stays_an_event() -> None:
     text = "أعلنت الشرطة اليوم مقتل ثلاثة أشخاص في بغداد."
     doc = make_doc(text, timexes=[("اليوم", "2024-02-03")], published="2024-02-03")
     assert only(code_events(doc), "ASSAULT").trigger.text == "مقتل"
+
+
+def test_events_a_meeting_held_by_takes_its_holder_as_actor() -> None:
+    text = "وجاء القرار في ختام قمة استثنائية عقدها قادة المجموعة في أبوجا."
+    doc = make_doc(text, [("أبوجا", "GPE", "Q1", "NG")], published="2023-08-10")
+    ev = only(code_events(doc), "CONSULT")
+    assert ev.actor is not None and ev.actor.text.startswith("قادة")
+
+
+def test_events_a_visit_made_by_takes_its_visitor_as_actor() -> None:
+    text = "وتلت ذلك زيارة أجراها وزير الخارجية التركي إلى إسرائيل."
+    doc = make_doc(text, [("إسرائيل", "GPE", "Q1", "IL")], published="2022-08-18")
+    ev = only(code_events(doc), "CONSULT")
+    assert ev.actor is not None and ev.actor.text.startswith("وزير الخارجية")
+    assert ev.country == "IL"

@@ -41,8 +41,11 @@ def _syntax() -> _Syntax:
         frozenset(norm(w) for w in m["complementizers"] + m["coordinators"]),
         frozenset(norm(w) for w in m["complementizers"]),
         frozenset(norm(w) for w in m["light_verbs"]),
+        # up to two adjectives may stand between: "قمة استثنائية عقدها قادة المجموعة"
         re.compile(
-            r"\s+(?:" + "|".join(re.escape(norm(w)) for w in m["agent_relatives"]) + r")\s+"
+            r"(?:\s+(?:ال[^\W\d_]+|[^\W\d_]+(?:يه|ي|يين|يون|يات))){0,2}?\s+(?:"
+            + "|".join(re.escape(norm(w)) for w in m["agent_relatives"])
+            + r")\s+"
         ),
         frozenset(norm(w) for w in m["pronominal_complementizers"]),
         frozenset(norm(w) for w in m.get("adjunct_prepositions") or ()),
