@@ -144,8 +144,9 @@ def _date(f: dict[str, str], lx: Lexicon) -> Canon | None:
         if day is not None:
             return _with_day_prefix(replace(c, day=day, unit=unit, shift=shift or 0), f, lx)
         return replace(c, unit=unit, shift=shift or 0)
-    if "nd1" in f:
-        return _numeric(f, c)
+    if "nd1" in f:  # "الثلاثاء 3/12/2024": the weekday before a numeric date counts too
+        numeric = _numeric(f, c)
+        return None if numeric is None else _with_day_prefix(numeric, f, lx)
     year = _int(f.get("year"))
     if year is not None and "era" in f and lookup(lx.era, f["era"]) == "hijri":
         return None
