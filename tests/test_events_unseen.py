@@ -231,7 +231,7 @@ ROLES: list[Row] = [
     # the noun after a dismissal masdar is the one dismissed
     (
         "أصدر الرئيس أمس مرسوما بإعفاء قائد الجيش من منصبه.",
-        "SANCTION",
+        "COERCE",
         "الرئيس",
         "قائد",
         "2024-03-09",
@@ -509,7 +509,7 @@ TRIGGERS: list[Row] = [
     ("حظرت الحكومة التركية منصة إكس.", "COERCE", "الحكومة التركية", None, None, "TR"),
     (
         "عزل البرلمان رئيس الحكومة في جلسة طارئة.",
-        "SANCTION",
+        "COERCE",
         "البرلمان",
         "رئيس الحكومة",
         None,
