@@ -146,3 +146,15 @@ def test_entities_seed_gold_entities_and_groups(
             assert all(e.type in want for e in found), (form, [e.type for e in found])
             ids |= {e.entity_id for e in found}
         assert len(ids) == 1, (g["text"], ids)
+
+
+def test_entities_a_former_holder_keeps_the_country_not_the_office(nlp: Pipeline) -> None:
+    doc = nlp(
+        "وصل الرئيس البوليفي المستقيل إيفو موراليس إلى المكسيك. وقال موراليس إن حياته في خطر.",
+        published="2019-11-12",
+    )
+    title = by_text(doc, "الرئيس البوليفي")[0]
+    names = by_text(doc, "إيفو موراليس") + by_text(doc, "موراليس")
+    assert {e.entity_id for e in names} == {title.entity_id}
+    assert not title.entity_id.startswith("per:BO")  # not whoever holds the office now
+    assert {e.country for e in [title, *names]} == {"BO"}

@@ -12,13 +12,24 @@ last organization it heads. Each group gets one ``entity_id`` and the best
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from waqai.document import Entity
 from waqai.entities import gazetteer
 from waqai.entities.gazetteer import Hit
-from waqai.entities.knowledge import leaders
+from waqai.entities.knowledge import leaders, title_spec
 from waqai.entities.recognize import Mention
-from waqai.text.normalize import MatchText
+from waqai.text.normalize import MatchText, normalize
+
+
+@cache
+def _title_adjectives() -> tuple[frozenset[str], frozenset[str]]:
+    """Adjectives between a title and a name: the office still held, or held before."""
+    spec = title_spec()["title_adjectives"]
+    return (
+        frozenset(normalize(w) for w in spec["same"]),
+        frozenset(normalize(w) for w in spec["former"]),
+    )
 
 
 def citation(text: str, start: int, end: int) -> str:
@@ -124,16 +135,19 @@ def resolve(mentions: list[Mention], match: MatchText, original: str) -> list[En
     n = len(mentions)
     sets = _Sets(n)
     pairs: list[tuple[int, int]] = []
-    # a title right before a name is that person
+    # a title right before a name is that person, also with an adjective between:
+    # "الرئيس الانتقالي X" holds the office; "الرئيس البوليفي المستقيل إيفو موراليس" held it
+    # (he keeps the country, not the office's identity)
+    same, former = _title_adjectives()
     for i in range(n - 1):
         a, b = mentions[i], mentions[i + 1]
-        if (
-            a.source == "combo"
-            and a.type == "PER"
-            and b.type == "PER"
-            and b.source != "combo"
-            and not text[a.end : b.start].strip()
-        ):
+        if a.source != "combo" or a.type != "PER" or b.type != "PER" or b.source == "combo":
+            continue
+        between = frozenset(text[a.end : b.start].split())
+        if between and between <= former:
+            a.entity_id = a.name = a.name_en = None
+            pairs.append((i, i + 1))
+        elif between <= same:
             if b.entity_id and b.entity_id.startswith("per:") and b.entity_id.count(":") == 1:
                 a.entity_id, a.name, a.name_en = b.entity_id, b.name, b.name_en
             elif a.entity_id and a.entity_id.count(":") == 1:
