@@ -321,3 +321,14 @@ def test_events_a_visit_made_by_takes_its_visitor_as_actor() -> None:
     ev = only(code_events(doc), "CONSULT")
     assert ev.actor is not None and ev.actor.text.startswith("وزير الخارجية")
     assert ev.country == "IL"
+
+
+def test_events_the_dateline_date_dates_no_event() -> None:
+    text = "تبليسي، 15 مايو 2024 (أ ف ب) - تظاهر عشرات الآلاف أمام البرلمان في تبليسي مساء أمس الثلاثاء."
+    doc = make_doc(
+        text,
+        [("تبليسي", "GPE", "Q1", "GE")],
+        timexes=[("15 مايو 2024", "2024-05-15"), ("مساء أمس الثلاثاء", "2024-05-14TEV")],
+        published="2024-05-15",
+    )
+    assert only(code_events(doc), "PROTEST").date == "2024-05-14"

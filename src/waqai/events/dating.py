@@ -80,7 +80,7 @@ def nearest_date(
     for s, e, v in timexes:
         if s < lo or e > hi:
             continue
-        if _since(text, lo, s, hit):
+        if _since(text, lo, s, hit) or _dateline(text, lo, s, e):
             continue
         a, b = (e, hit.mstart) if e <= hit.mstart else (hit.mend, s)
         dist = max(0, b - a) + 40 * len(re.findall(r"[،,؛]", text[a:b]))
@@ -105,6 +105,20 @@ def nearest_date(
 _WORD = re.compile(r"[^\W\d_]+")
 #: a comma and وـ: the next coordinated clause, whose dates are its own
 _NEXT_CLAUSE = re.compile(r"[،,؛]\s*و")
+
+
+#: a dateline's date: a few words (place, agency) before it, a dash after it (an agency in
+#: brackets may come between): "تبليسي، 15 مايو 2024 (أ ف ب) - تظاهر ..."
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*[-–—]")
+_DATELINE_WORDS = 4
+
+
+def _dateline(text: str, lo: int, start: int, end: int) -> bool:
+    """Whether the timex at ``start:end`` is the dateline of its sentence: the report's
+    date, which dates none of the sentence's events."""
+    if len(text[lo:start].split()) > _DATELINE_WORDS:
+        return False
+    return _DATELINE_AFTER.match(text, end) is not None
 
 
 #: "منذ انطلاق الاحتجاجات في الأول من أكتوبر": the words between منذ and its date; an
