@@ -332,3 +332,17 @@ def test_events_the_dateline_date_dates_no_event() -> None:
         published="2024-05-15",
     )
     assert only(code_events(doc), "PROTEST").date == "2024-05-14"
+
+
+def test_events_an_undated_sentence_takes_the_story_day_not_the_dateline() -> None:
+    text = (
+        "كراكاس، 24 يناير 2019 (وكالات) - أعلن غوايدو أمس الأربعاء نفسه رئيسا انتقاليا. "
+        "وقطع مادورو العلاقات الدبلوماسية مع الولايات المتحدة."
+    )
+    doc = make_doc(
+        text,
+        [("الولايات المتحدة", "GPE", "Q1", "US")],
+        timexes=[("24 يناير 2019", "2019-01-24"), ("أمس الأربعاء", "2019-01-23")],
+        published="2019-01-24",
+    )
+    assert only(code_events(doc), "SANCTION").date == "2019-01-23"

@@ -19,7 +19,14 @@ from typing import Any
 
 from waqai.document import Document, Event, Location, Participant, Sentence, Span
 from waqai.events.cues import Context
-from waqai.events.dating import narrative_date, nearest_date, offset_date, shift_day, timex_dates
+from waqai.events.dating import (
+    is_dateline,
+    narrative_date,
+    nearest_date,
+    offset_date,
+    shift_day,
+    timex_dates,
+)
 from waqai.events.lexicon import Hit, lexicon, word_pattern, words
 from waqai.events.participants import Mention, finalize_codes, find_mentions, main_country
 from waqai.events.roles import after_dateline, assign_roles
@@ -176,8 +183,10 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
                 d.definite = True  # "أدان الهجوم": the attack reported before
             drafts.append(d)
     merged = _merge(drafts, _has_headline(text, bounds))
+    # the report's own date in its dateline is no day of its story
+    story = [t for t in timexes if not is_dateline(text, bounds, t)]
     newsday = next(
-        (v for v in (narrative_date([t], len(text), published) for t in timexes) if v), None
+        (v for v in (narrative_date([t], len(text), published) for t in story) if v), None
     )
     _inherit_dates(merged, published, newsday, opts, _named_dates(mentions, timexes, bounds))
     return [_event(doc, i, d, sents) for i, d in enumerate(merged, 1)]

@@ -113,6 +113,12 @@ _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*[-–—]")
 _DATELINE_WORDS = 4
 
 
+def is_dateline(text: str, bounds: list[tuple[int, int]], timex: tuple[int, int, str]) -> bool:
+    """Whether a timex (matching-form ``start, end, date``) is the dateline of its sentence."""
+    lo = next((a for a, b in bounds if a <= timex[0] < b), 0)
+    return _dateline(text, lo, timex[0], timex[1])
+
+
 def _dateline(text: str, lo: int, start: int, end: int) -> bool:
     """Whether the timex at ``start:end`` is the dateline of its sentence: the report's
     date, which dates none of the sentence's events."""
