@@ -346,3 +346,20 @@ def test_events_an_undated_sentence_takes_the_story_day_not_the_dateline() -> No
         published="2019-01-24",
     )
     assert only(code_events(doc), "SANCTION").date == "2019-01-23"
+
+
+def test_events_the_object_of_a_reaction_is_not_done_by_who_reacts() -> None:
+    text = (
+        "أعلن الرئيس روبرت موغابي استقالته أمس. "
+        "ورحبت رئيسة الوزراء البريطانية تيريزا ماي بالاستقالة."
+    )
+    doc = make_doc(
+        text,
+        [("روبرت موغابي", "PER", "per:mugabe", "ZW"), ("تيريزا ماي", "PER", "per:may", "GB")],
+        timexes=[("أمس", "2017-11-21")],
+        published="2017-11-22",
+    )
+    events = code_events(doc)
+    resign = only(events, "RETREAT")  # one resignation: May's welcome merges into it
+    assert resign.actor is not None and resign.actor.entity_id == "per:mugabe"
+    assert resign.country == "ZW"

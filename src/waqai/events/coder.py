@@ -181,6 +181,10 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
                 d.modality = "reported"  # a speaker's words, not the writer's
             if reaction:
                 d.definite = True  # "أدان الهجوم": the attack reported before
+                if d.actor is not None and d.actor.mend <= hit.mstart:
+                    # "رحبت ماي بالاستقالة": who reacts did not resign
+                    d.actor = None
+                    d.country, d.guessed = country0, True
             drafts.append(d)
     merged = _merge(drafts, _has_headline(text, bounds))
     # the report's own date in its dateline is no day of its story
