@@ -52,6 +52,7 @@ _IN_PLACE = re.compile(r"(?:^|\s)و?في(?:\s+(?:مدينه|العاصمه|من�
 #: a comma and وـ: the next coordinated clause, with its own place
 _NEXT_CLAUSE = re.compile(r"[،,؛]\s*و")
 _QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +205,22 @@ def _words(doc: Document) -> list[tuple[int, int]]:
     return words(doc.match.text)
 
 
+def _praise(hit: Hit, ctx: Context, hi: int) -> bool:
+    """Whether a description praises: "وصفها بأنها «خطوة أولى جيدة»" (not "غير كافية")."""
+    c = ctx.c
+    if ctx.text[hit.mstart : hit.mend] not in c.praise_triggers:
+        return False
+    ws = _WORDS.findall(ctx.text, hit.mend + len(hit.suffix), hi)[: 2 * c.praise_window]
+    # the description follows بأنه/بأنها: "وصف ترامب أمس الرواية السعودية بأنها «...»"
+    marker = next((i for i, w in enumerate(ws) if w.startswith("بان")), None)
+    ws = ws[marker + 1 :] if marker is not None else ws
+    ws = ws[: c.praise_window]
+    return any(
+        w.lstrip("وب") in c.praise_words and (i == 0 or ws[i - 1] not in c.praise_negators)
+        for i, w in enumerate(ws)
+    )
+
+
 def _outcome_of_attack(hit: Hit, later: list[Hit], ctx: Context, hi: int) -> bool:
     """Whether ``hit`` is a casualty noun before the attack that caused it ("مقتل 16 شخصا
     في غارات جوية"، "إصابة العشرات جراء القصف"): the attack is the event."""
@@ -321,6 +338,8 @@ def _draft(
     if date and published and hit.pos != "past" and date[:10] > published[:10] and len(date) == 10:
         planned = True
     typ, mode, cameo = e.type, e.mode, e.cameo
+    if typ == "ACCUSE" and _praise(hit, ctx, hi):
+        typ, mode, cameo = "SUPPORT", None, "051"
     if hypothetical:
         modality = "hypothetical"
     elif planned:

@@ -59,6 +59,10 @@ class Cues:
     casualty_nouns: frozenset[str]
     casualty_causes: re.Pattern[str]
     casualty_window: int
+    praise_triggers: frozenset[str]
+    praise_words: frozenset[str]
+    praise_negators: frozenset[str]
+    praise_window: int
 
 
 def _p(words: list[str], clitics: bool = True) -> re.Pattern[str]:
@@ -111,6 +115,10 @@ def cues() -> Cues:
         casualty_nouns=frozenset(norm(w) for w in c["casualty"]["nouns"]),
         casualty_causes=_p(c["casualty"]["causes"]),
         casualty_window=int(c["casualty"]["window"]),
+        praise_triggers=frozenset(norm(w) for w in c["praise"]["triggers"]),
+        praise_words=frozenset(norm(w) for w in c["praise"]["words"]),
+        praise_negators=frozenset(norm(w) for w in c["praise"]["not_before"]),
+        praise_window=int(c["praise"]["window"]),
     )
 
 
