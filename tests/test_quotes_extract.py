@@ -150,3 +150,12 @@ def test_quotes_a_relative_clause_that_opens_the_quote_is_its_antecedents() -> N
         text, [("بيلوسي", "PER", "per:pelosi"), ("الرئيسة تساي إنغ وين", "PER", "per:tsai")]
     )
     assert [q.speaker.entity_id for q in extract_quotes(doc) if q.speaker] == ["per:tsai"]
+
+
+def test_quotes_an_agency_relaying_a_statement_is_not_its_speaker() -> None:
+    text = "وقال النائب العام في بيان نقلته وكالة الأنباء الرسمية إن «التحقيقات جارية»."
+    doc = make_doc(
+        text,
+        [("النائب العام", "PER", "per:prosecutor"), ("وكالة الأنباء الرسمية", "ORG", "org:spa")],
+    )
+    assert [q.speaker.entity_id for q in extract_quotes(doc) if q.speaker] == ["per:prosecutor"]

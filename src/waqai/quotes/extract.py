@@ -203,6 +203,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
             v
             for v in verbs
             if not _inside_span(v.mstart, quoted)
+            and not _relays(text, v)
             and not (_relative(text, v) and re.search(r"[،,]", text[v.mend : qs]))
         ]
         for v in reversed(verbs):
@@ -259,8 +260,28 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
 
 
 def _relative(text: str, verb: _Verb) -> bool:
+    """A verb right after a relative pronoun ("التي قالت")."""
     prev = _LAST_WORD.search(text, max(0, verb.mstart - 16), verb.mstart)
     return prev is not None and prev.group(1) in _RELATIVES
+
+
+def _relays(text: str, verb: _Verb) -> bool:
+    """A verb with its object pronoun right after an indefinite statement: "في بيان نقلته
+    وكالة الأنباء" describes the statement; the agency only relays it."""
+    prev = _LAST_WORD.search(text, max(0, verb.mstart - 16), verb.mstart)
+    return (
+        prev is not None
+        and prev.group(1) in _statement_nouns()
+        and _OBJECT_PRONOUN.match(text, verb.mend) is not None
+    )
+
+
+_OBJECT_PRONOUN = re.compile(r"(?:ه|ها)(?![^\W\d_])")
+
+
+@cache
+def _statement_nouns() -> frozenset[str]:
+    return frozenset(norm(n) for n in load_yaml("quotes", "reporting.yaml")["nouns"])
 
 
 def _antecedent(text: str, verb: _Verb, ms: list[Mention]) -> Mention | None:
