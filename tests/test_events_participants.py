@@ -363,3 +363,24 @@ def test_events_the_object_of_a_reaction_is_not_done_by_who_reacts() -> None:
     resign = only(events, "RETREAT")  # one resignation: May's welcome merges into it
     assert resign.actor is not None and resign.actor.entity_id == "per:mugabe"
     assert resign.country == "ZW"
+
+
+def test_events_where_someone_lives_is_not_where_the_event_happens() -> None:
+    text = (
+        "أنقرة - اتهم أردوغان اليوم الداعية غولن المقيم في الولايات المتحدة بالوقوف وراء "
+        "المحاولة، وطالب واشنطن بتسليمه."
+    )
+    doc = make_doc(
+        text,
+        [
+            ("أنقرة", "GPE", "Q1", "TR"),
+            ("أردوغان", "PER", "Q2", "TR"),
+            ("الولايات المتحدة", "GPE", "Q3", "US"),
+            ("واشنطن", "GPE", "Q4", "US"),
+        ],
+        timexes=[("اليوم", "2016-07-16")],
+        published="2016-07-16",
+    )
+    events = code_events(doc)
+    assert only(events, "ACCUSE").country == "TR"
+    assert only(events, "REQUEST").country == "TR"

@@ -38,6 +38,10 @@ _PLACE_CUE = re.compile(
     r"(?:\s+(?:مدينه|بلده|قريه|منطقه|محافظه|ولايه|اقليم|العاصمه|مخيم|مدن)"
     r"(?:\s+ال[^\W\d_]+يه)?)?\s*$"  # "في العاصمة النيجيرية أبوجا"
 )
+#: a place that says where someone or something is, not where the event happens
+_RESIDENT = re.compile(
+    r"(?:^|\s)(?:ال)?(?:مقيم|مقيمه|مقيمين|مقيمون|موجود|موجوده|متواجد|متواجده|واقع|واقعه)\s+في\s*$"
+)
 #: for a statement only "في/بـ" name where it was made: "صادقت الحكومة على إرسال وفد إلى
 #: القاهرة" happens at home, not in Cairo
 _STATEMENT_PLACE_CUE = re.compile(
@@ -487,6 +491,7 @@ def _location(
             and m.etype in ("GPE", "LOC")
             and m.country
             and _IN_PLACE.search(text, max(0, m.mstart - 20), m.mstart)
+            and not _RESIDENT.search(text, max(0, m.mstart - 32), m.mstart)
         ):
             return m
     return None
@@ -499,6 +504,8 @@ def _place_in(
     for m in ms:
         if m.mstart < start or m.mend > end or m.etype not in ("GPE", "LOC") or not m.country:
             continue
+        if _RESIDENT.search(text, max(0, m.mstart - 32), m.mstart):
+            continue  # "غولن المقيم في الولايات المتحدة": where someone lives, not the event
         if text[m.mstart - 1 : m.mstart] == "ب" or cue.search(
             text, max(0, m.mstart - 32), m.mstart
         ):
