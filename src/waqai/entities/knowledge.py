@@ -35,6 +35,7 @@ class Person:
     name: str
     name_en: str
     terms: tuple[Term, ...]
+    names: tuple[str, ...] = ()  # every spelling, the canonical first
 
 
 @cache
@@ -52,7 +53,7 @@ def leaders() -> dict[str, Person]:
             )
             for t in p["terms"]
         )
-        out[p["key"]] = Person(p["key"], p["names"][0], p["name_en"], terms)
+        out[p["key"]] = Person(p["key"], p["names"][0], p["name_en"], terms, tuple(p["names"]))
     return out
 
 

@@ -1,0 +1,55 @@
+"""A document date guessed without a year fits the office holders the text names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from waqai.document import Document
+from waqai.text.normalize import normalize
+from waqai.time.component import annotate
+from waqai.time.tenure import holders_named, latest_fit
+
+
+def _published(text: str) -> str | None:
+    doc = Document(text=text)
+    doc.now = "2026-11-29"
+    annotate(doc)
+    return doc.published.value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Thursday 13 January: 2022 is the latest such day, but Obama was president in 2011
+        ("التقى الرئيس الأمريكي باراك أوباما اليوم الخميس 13 يناير نظيره الفرنسي.", "2011-01-13"),
+        # a former president says nothing about the date
+        (
+            "قال الرئيس السابق باراك أوباما اليوم الخميس 13 يناير إن الديمقراطية في خطر.",
+            "2022-01-13",
+        ),
+        # the seed's holders fit the latest year
+        (
+            "اتصل الرئيس الروسي فلاديمير بوتين اليوم الخميس 13 يناير بالرئيس الكازاخستاني "
+            "قاسم جومرت توكاييف.",
+            "2022-01-13",
+        ),
+        # a written year is never moved
+        ("التقى الرئيس الأمريكي باراك أوباما اليوم الخميس 13 يناير 2022 طلابا.", "2022-01-13"),
+    ],
+)
+def test_time_tenure_moves_only_a_guessed_year(text: str, value: str) -> None:
+    assert _published(text) == value
+
+
+def test_time_tenure_names_need_a_title_before_them() -> None:
+    text = normalize("وقال الرئيس باراك أوباما إن كتاب باراك أوباما الجديد صدر.")
+    assert [p.key for p in holders_named(text)] == ["barack_obama"]
+    assert holders_named(normalize("صدر كتاب جديد عن باراك أوباما.")) == []
+
+
+def test_time_tenure_latest_fit_is_the_last_day_in_office() -> None:
+    text = normalize("قال الرئيس الأمريكي باراك أوباما")
+    assert latest_fit(text, dt.date(2015, 3, 1)) is None
+    assert latest_fit(text, dt.date(2022, 1, 13)) == dt.date(2017, 1, 20)
