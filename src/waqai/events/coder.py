@@ -57,6 +57,8 @@ _IN_PLACE = re.compile(r"(?:^|\s)و?في(?:\s+(?:مدينه|العاصمه|من�
 _NEXT_CLAUSE = re.compile(r"[،,؛]\s*و")
 _QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
 _WORDS = re.compile(r"[^\W\d_]+")
+#: "بأنه/بأنها" (matching form) open a description: "وصفها بأنها «خطوة أولى جيدة»"
+_DESCRIPTION_MARKERS = frozenset({"بانه", "بانها", "بانهم", "بانهما"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +218,7 @@ def _praise(hit: Hit, ctx: Context, hi: int) -> bool:
         return False
     ws = _WORDS.findall(ctx.text, hit.mend + len(hit.suffix), hi)[: 2 * c.praise_window]
     # the description follows بأنه/بأنها: "وصف ترامب أمس الرواية السعودية بأنها «...»"
-    marker = next((i for i, w in enumerate(ws) if w.startswith("بان")), None)
+    marker = next((i for i, w in enumerate(ws) if w in _DESCRIPTION_MARKERS), None)
     ws = ws[marker + 1 :] if marker is not None else ws
     ws = ws[: c.praise_window]
     return any(
