@@ -396,6 +396,7 @@ def test_events_reported_are_kept_and_marked(
 
 #: words that keep a trigger from reporting an event: terms, labels, slogans, manners, doers
 NOT_EVENTS = [
+    ("وانسحبت القوات بعد ثمانية أشهر على سيطرتها على المدينة.", "COERCE"),
     ("ونشرت الصحيفة مقالا مطولا عن الجيش والانتخابات.", "MOBILIZE"),
     ("قال الوزير إن كل ما يحدث في البلاد يتوافق مع سيادة القانون والدستور.", "AGREE"),
     ("وينص الاتفاق على تسهيل وصول المساعدات الإنسانية وانسحاب القوات من المستشفيات.", "RETREAT"),
