@@ -10,10 +10,12 @@ from waqai.schema import validate_document
 
 
 def test_events_components_are_registered_last() -> None:
-    assert DEFAULT_PIPELINE[-2:] == ("waqai.events.v1", "waqai.quotes.v1")
+    assert DEFAULT_PIPELINE[-3:] == ("waqai.events.v1", "waqai.quotes.v1", "waqai.speakers.v1")
     events, quotes = get("waqai.events.v1"), get("waqai.quotes.v1")
     assert events.requires == ("sentences", "timexes", "entities") and events.assigns == ("events",)
     assert quotes.requires == ("sentences", "entities") and quotes.assigns == ("quotes",)
+    speakers = get("waqai.speakers.v1")
+    assert speakers.requires == ("events", "quotes") and speakers.assigns == ("events",)
 
 
 @pytest.mark.parametrize(

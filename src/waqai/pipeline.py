@@ -27,6 +27,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "waqai.entities.v1",
     "waqai.events.v1",
     "waqai.quotes.v1",
+    "waqai.speakers.v1",
 )
 
 

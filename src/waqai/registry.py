@@ -33,6 +33,7 @@ BUILTINS: dict[str, str] = {
     "waqai.entities.v1": "waqai.entities.component",
     "waqai.events.v1": "waqai.events.component",
     "waqai.quotes.v1": "waqai.quotes.component",
+    "waqai.speakers.v1": "waqai.quotes.speakers",
 }
 
 _REGISTRY: dict[str, Component] = {}

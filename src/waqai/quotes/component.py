@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from waqai.document import Document
 from waqai.quotes.extract import extract_quotes
-from waqai.quotes.speakers import speakers_as_actors
 from waqai.registry import Stage, register
 
 
 @register("waqai.quotes.v1", requires=("sentences", "entities"), assigns=("quotes",))
 def quotes_component() -> Stage:
-    """Direct quotes with their speakers; works (with fewer speakers) when entities are empty.
-
-    When events were coded before, a quoted first-person event ("«سنرد»") gets its speaker
-    as actor (:mod:`waqai.quotes.speakers`).
-    """
+    """Direct quotes with their speakers; works (with fewer speakers) when entities are empty."""
 
     def run(doc: Document) -> None:
         doc.quotes = extract_quotes(doc)
-        speakers_as_actors(doc)
 
     return run

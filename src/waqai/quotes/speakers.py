@@ -1,9 +1,10 @@
-"""A quoted "we" is the speaker: «سنرد بقوة» said by the ministry is the ministry's threat.
+"""The ``waqai.speakers.v1`` stage: a quoted "we" is the speaker.
 
-The events stage codes triggers inside quotes but cannot name the actor of a
-first-person verb (the speaker is found later, by the quotes stage). Once the
-quotes are known, an event inside a quote whose trigger is a first-person plural
-verb (نرفض، ندين، سنرد، سنواصل) and that has no actor takes the quote's speaker.
+«سنرد بقوة» said by the ministry is the ministry's threat. The events stage codes
+triggers inside quotes but cannot name the actor of a first-person verb (the
+speaker is found later, by the quotes stage). This stage, run after both, gives an
+event inside a quote whose trigger is a first-person plural verb (نرفض، ندين،
+سنرد، سنواصل) and that has no actor the quote's speaker.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from waqai.document import Document, Participant
+from waqai.registry import Stage, register
 from waqai.text.normalize import normalize
 
 # و/ف, the future سـ, then the imperfect prefix of "we" and at least three letters
@@ -33,3 +35,8 @@ def speakers_as_actors(doc: Document) -> None:
         if quote is not None and quote.speaker is not None:
             s = quote.speaker
             e.actor = Participant(s.start, s.end, s.text, s.entity_id, s.code)
+
+
+@register("waqai.speakers.v1", requires=("events", "quotes"), assigns=("events",))
+def speakers_component() -> Stage:
+    return speakers_as_actors
