@@ -35,7 +35,6 @@ class Person:
     name: str
     name_en: str
     terms: tuple[Term, ...]
-    names: tuple[str, ...] = ()  # every spelling, the canonical first
 
 
 @cache
@@ -53,7 +52,7 @@ def leaders() -> dict[str, Person]:
             )
             for t in p["terms"]
         )
-        out[p["key"]] = Person(p["key"], p["names"][0], p["name_en"], terms, tuple(p["names"]))
+        out[p["key"]] = Person(p["key"], p["names"][0], p["name_en"], terms)
     return out
 
 
@@ -88,6 +87,17 @@ def holder(seat: str, office: str, date: str | None) -> Person | None:
 def title_spec() -> dict[str, Any]:
     spec: dict[str, Any] = load_yaml(PACKAGE, "titles.yaml")
     return spec
+
+
+@cache
+def title_adjectives() -> tuple[frozenset[str], frozenset[str]]:
+    """Adjectives between a title and a name (matching form): the office still held
+    ("الانتقالي"), or held before ("السابق"، "المستقيل")."""
+    spec = title_spec()["title_adjectives"]
+    return (
+        frozenset(normalize(w) for w in spec["same"]),
+        frozenset(normalize(w) for w in spec["former"]),
+    )
 
 
 def head_of_state(country: str, date: str | None, prefer: str | None = None) -> Person | None:

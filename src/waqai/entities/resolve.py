@@ -12,24 +12,13 @@ last organization it heads. Each group gets one ``entity_id`` and the best
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
 
 from waqai.document import Entity
 from waqai.entities import gazetteer
 from waqai.entities.gazetteer import Hit
-from waqai.entities.knowledge import leaders, title_spec
+from waqai.entities.knowledge import leaders, title_adjectives
 from waqai.entities.recognize import Mention
-from waqai.text.normalize import MatchText, normalize
-
-
-@cache
-def _title_adjectives() -> tuple[frozenset[str], frozenset[str]]:
-    """Adjectives between a title and a name: the office still held, or held before."""
-    spec = title_spec()["title_adjectives"]
-    return (
-        frozenset(normalize(w) for w in spec["same"]),
-        frozenset(normalize(w) for w in spec["former"]),
-    )
+from waqai.text.normalize import MatchText
 
 
 def citation(text: str, start: int, end: int) -> str:
@@ -138,7 +127,7 @@ def resolve(mentions: list[Mention], match: MatchText, original: str) -> list[En
     # a title right before a name is that person, also with an adjective between:
     # "الرئيس الانتقالي X" holds the office; "الرئيس البوليفي المستقيل إيفو موراليس" held it
     # (he keeps the country, not the office's identity)
-    same, former = _title_adjectives()
+    same, former = title_adjectives()
     for i in range(n - 1):
         a, b = mentions[i], mentions[i + 1]
         if a.source != "combo" or a.type != "PER" or b.type != "PER" or b.source == "combo":

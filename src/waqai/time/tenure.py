@@ -12,36 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 
-import ahocorasick
-
-from waqai.entities.knowledge import Person, leaders, title_spec
-from waqai.text.normalize import normalize
+from waqai.entities import gazetteer
+from waqai.entities.knowledge import Person, leaders, title_adjectives
 
 #: how many words before a name an office title may stand ("الرئيس السوداني عمر البشير")
 TITLE_WORDS = 3
-
-
-@cache
-def _names() -> ahocorasick.Automaton:
-    """Full names (two words or more) of the office holders -> their person."""
-    auto = ahocorasick.Automaton()
-    for person in leaders().values():
-        for name in person.names:
-            if len(name.split()) >= 2:
-                form = normalize(name)
-                auto.add_word(form, (len(form), person.key))
-    auto.make_automaton()
-    return auto
-
-
-@cache
-def _title_words() -> tuple[frozenset[str], frozenset[str]]:
-    spec = title_spec()
-    titles = {normalize(w) for t in spec["titles"] for w in t["words"] for w in w.split()[:1]}
-    former = {normalize(w) for w in spec["title_adjectives"]["former"]}
-    return frozenset(titles), frozenset(former)
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _in_office(person: Person, day: dt.date) -> bool:
@@ -56,22 +33,22 @@ def _last_day_in_office(person: Person, before: dt.date) -> dt.date | None:
 
 
 def holders_named(text: str) -> list[Person]:
-    """The people the text (matching form) names with an office title before them."""
-    titles, former = _title_words()
+    """The people the text (matching form) names by full name with an office title a few
+    words before (the gazetteer's leader and title lists)."""
+    former = title_adjectives()[1]
+    hits = gazetteer.find(text)
     people = leaders()
     out: dict[str, Person] = {}
-    for end, (length, key) in _names().iter(text):
-        start = end - length + 1
-        if (
-            start > 0
-            and text[start - 1].isalpha()
-            or end + 1 < len(text)
-            and text[end + 1].isalpha()
-        ):
+    for i, h in enumerate(hits):
+        e = h.first("leader")
+        if e is None or not e.rule:  # a surname alone (rule: a full name) is too weak
             continue
-        before = re.findall(r"[^\W\d_]+", text[max(0, start - 60) : start])[-TITLE_WORDS:]
-        if any(w.lstrip("وب") in titles for w in before) and not former.intersection(before):
-            out[key] = people[key]
+        title = next((t for t in reversed(hits[:i]) if t.first("title")), None)
+        if title is None:
+            continue
+        between = _WORD.findall(text, title.end, h.start)
+        if len(between) < TITLE_WORDS and not former.intersection(between):
+            out[e.key] = people[e.key]
     return list(out.values())
 
 
