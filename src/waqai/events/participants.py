@@ -21,6 +21,7 @@ import ahocorasick
 from waqai.document import Document, Entity
 from waqai.events.lexicon import morphology, norm
 from waqai.resources import load_tsv, load_yaml
+from waqai.text.tokenize import default_analysis
 
 log = logging.getLogger(__name__)
 
@@ -269,8 +270,6 @@ def _latter_words() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     return re.compile(rf"(?<![^\W\d_])(?:{alts})(?![^\W\d_])"), types
 
 
-#: a definite noun, with the proclitics it may carry
-_DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل")
 _LATTER_BACK = 300  # characters: the antecedent is in the same or the previous sentence
 
 
@@ -280,7 +279,7 @@ def _with_latter(text: str, ms: list[Mention]) -> list[Mention]:
     added = []
     for w in pattern.finditer(text):
         types = words[w.group()]
-        if _prev_word(text, w.start()).startswith(_DEFINITE):
+        if default_analysis(_prev_word(text, w.start())).definite:
             continue  # "الأسبوع الأخير"، "والآونة الأخيرة": an adjective
         before = [m for m in ms if m.mend <= w.start() and w.start() - m.mend <= _LATTER_BACK]
         ante = next((m for m in reversed(before) if m.etype in types and m.kind == "entity"), None)
