@@ -95,8 +95,9 @@ def stated_years(mentions: list[Mention], text: str, now: dt.date) -> list[int]:
         and not _not_current(text, m, ("history_before",))
     }
     folded = normalize(text)
+    window = CUE_WINDOWS["history_before"]
     for y in _YEAR.finditer(folded):
-        before = " ".join(folded[max(0, y.start() - 30) : y.start()].split()[-2:])
+        before = " ".join(folded[max(0, y.start() - 30) : y.start()].split()[-window:])
         if since.search(before) is None:
             years.add(int(y.group()))
     return sorted((y for y in years if y is not None and y <= now.year), reverse=True)
