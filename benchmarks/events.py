@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
             for line in explain(out, gold):
                 print("   ", line)
     m = mean(rows)
-    print(f"MEAN ({len(rows)} articles) " + " ".join(f"{k}={m[k]:.2f}" for k in METRICS))
+    print(f"MEAN ({len(rows)} articles) " + " ".join(f"{k}={m[k]:.3f}" for k in METRICS))
     if docs:
         t0 = time.perf_counter()
         reps = 5

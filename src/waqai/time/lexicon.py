@@ -91,6 +91,7 @@ def lexicon() -> Lexicon:
         "before_direction",
         "this",
         "offset_of_event",
+        "offset_event_fillers",
         "not_event",
         "of",
         "in",

@@ -125,7 +125,7 @@ _TEMPLATES: tuple[tuple[str, str, str], ...] = (
     (
         "offset",
         "OFF",
-        r"<<NOTOFF>>(?P<dir><<OFF>>)\s+(?:(?:<<APPROX>>)\s+)?(?:(?P<num>\d+|<<NUMW>>)\s+(?P<unit><<UNIT>>)|(?P<unit>(?:<<UNIT12>>))(?!\s+<<ART>>[^\W\d_]))<<E>>(?!\s*\d)(?!\s+(?:<<GM>>|<<HM>>)<<E>>)(?:(?=\s+(?:<<OFE>>)<<E>>)(?!\s+(?:<<NOTEV>>)<<E>>)(?P<of>))?",
+        r"<<NOTOFF>>(?P<dir><<OFF>>)\s+(?:(?:<<APPROX>>)\s+)?(?:(?P<num>\d+|<<NUMW>>)\s+(?P<unit><<UNIT>>)|(?P<unit>(?:<<UNIT12>>))(?!\s+<<ART>>[^\W\d_]))<<E>>(?!\s*\d)(?!\s+(?:<<GM>>|<<HM>>)<<E>>)(?:(?=(?:\s+(?:<<OFILL>>))?\s+(?:<<OFE>>)<<E>>)(?!(?:\s+(?:<<OFILL>>))?\s+(?:<<NOTEV>>)<<E>>)(?P<of>))?",
     ),
     ("vague", "VAGUE", r"(?P<vague><<VAGUE>>)<<E>>"),
     (
@@ -305,6 +305,7 @@ def _slots(lx: Lexicon) -> dict[str, str]:
         "DUNIT12": alternation(f for f in units12 if lx.units[f] != Unit("DE", 1)),
         "UNITN": alternation(unitsn),
         "OFE": alternation(w["offset_of_event"]),
+        "OFILL": alternation(w["offset_event_fillers"]),
         "NOTWD": "".join(rf"(?<!{re.escape(x)}\s)" for x in w["weekday_not_after"]),
         "NOTEV": alternation(w["not_event"]),
         "NOTOFF": "".join(rf"(?<!{re.escape(x)}\s)" for x in w["offset_not_after"]),
