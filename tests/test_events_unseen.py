@@ -258,6 +258,25 @@ ROLES: list[Row] = [
         None,
         None,
     ),
+    # a ب masdar is done by the nearest noun phrase of its clause, not by the sentence subject
+    (
+        "وطردت بريطانيا 23 دبلوماسياً روسياً، لترد موسكو يوم السبت بطرد العدد نفسه من "
+        "الدبلوماسيين البريطانيين.",
+        "SANCTION",
+        "موسكو",
+        None,
+        "2024-03-09",
+        "RU",
+    ),
+    # the genitive of the singular masdar اتهام is who is accused
+    (
+        "وبرر الرئيس قراره باتهام المعارضة بشل عمل الحكومة.",
+        "ACCUSE",
+        None,
+        "المعارضة",
+        None,
+        None,
+    ),
     # a light verb far away behind a long list of named subjects
     (
         "أعلنت كل من السعودية والإمارات العربية المتحدة ومملكة البحرين وجمهورية مصر العربية، صباح "

@@ -157,6 +157,19 @@ def assign_roles(
         # "أعلنت الحكومة استقالتها"، "ردّ ماكرون بالتحذير"
         if actor is None and ((hit.suffix and hit.suffix != "ا") or "ب" in hit.prefix):
             actor = subject_left
+            if "ب" in hit.prefix:
+                # "وطردت بريطانيا ...، لترد موسكو بطرد ...", "طالبت المعارضة الحكومة
+                # بالإفراج": the nearest noun phrase of its clause does the masdar
+                actor = next(
+                    (
+                        m
+                        for m in reversed(left)
+                        if m.mstart >= lo
+                        and not m.prepositional
+                        and not re.search(r"[،,؛:]", text[m.mend : tstart])
+                    ),
+                    actor,
+                )
             if actor is None and opener in ("حيث", "ثم"):
                 # "فرّ الرئيس إلى سنغافورة حيث أعلن استقالته": the sentence subject
                 actor = next((m for m in left if m.mstart >= lo and not m.prepositional), None)
