@@ -268,6 +268,26 @@ ROLES: list[Row] = [
         "2024-03-09",
         "RU",
     ),
+    # a state sanctions from home, whatever place its clause names; an adjective after a noun
+    # of speech ("مؤتمر صحفي") is no participant
+    (
+        "وكان وزير الخارجية السعودي عادل الجبير قد أعلن مساء أمس في مؤتمر صحفي بالرياض قطع "
+        "العلاقات مع إيران إثر الاعتداء على السفارة السعودية في طهران.",
+        "SANCTION",
+        "عادل الجبير",
+        "إيران",
+        "2024-03-09",
+        "SA",
+    ),
+    # asking a diplomat to leave is an expulsion; asking citizens to leave is not
+    (
+        "وحذت البحرين حذو الرياض في اليوم نفسه، فطلبت من السفير اللبناني مغادرة المنامة.",
+        "SANCTION",
+        "البحرين",
+        "السفير اللبناني",
+        None,
+        "BH",
+    ),
     # the genitive of the singular masdar اتهام is who is accused
     (
         "وبرر الرئيس قراره باتهام المعارضة بشل عمل الحكومة.",

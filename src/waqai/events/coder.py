@@ -455,6 +455,10 @@ def _country(
     if mode in _OFFICE_MODES:
         # where a letter of resignation was written does not matter
         return actor.country if actor is not None else None
+    if typ == "SANCTION" and actor is not None and actor.country and _state(actor):
+        # a state sanctions from home, whatever place the clause names: "قطع علاقاتها مع
+        # طهران إثر الاعتداء على بعثتيها في إيران" is a Saudi act
+        return actor.country
     if location is not None and location.country:
         return location.country
     if recipient is not None and recipient.etype in ("GPE", "LOC") and typ in _PLACE_RECIPIENT:
@@ -472,6 +476,12 @@ def _country(
         # a state body acts at home: "صادقت الحكومة الإسرائيلية"، "أطلقت السلطات الإسرائيلية"
         return actor.country
     return None
+
+
+def _state(m: Mention) -> bool:
+    """Whether a participant speaks for a state: the country itself, a state body, or a
+    person with a country (a minister, a president)."""
+    return m.etype in ("GPE", "PER") or _sector(m) in _STATE_ACTORS
 
 
 def _location(

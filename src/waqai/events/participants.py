@@ -167,6 +167,11 @@ def _adjectives() -> frozenset[str]:
     return frozenset(norm(w) for w in load_yaml("events", "morphology.yaml")["agent_adjectives"])
 
 
+@cache
+def _adjective_heads() -> frozenset[str]:
+    return frozenset(norm(w) for w in load_yaml("events", "morphology.yaml")["adjective_heads"])
+
+
 def _is_adjective(word: str) -> bool:
     """A definite adjective after an agent noun: a nisba (الحكومية) or a listed one (السابقة)."""
     if word in _adjectives():
@@ -228,6 +233,8 @@ def _find_mentions(doc: Document, date: str | None) -> list[Mention]:
             continue
         if covered.find(1, start, we) >= 0:
             continue
+        if ws == start and _prev_word(text, ws) in _adjective_heads():
+            continue  # "في مؤتمر صحفي": an adjective of the noun before
         cands.append((start, we, sector))
     cands.sort(key=lambda c: (c[0], -c[1]))
     for start, we, sector in cands:
