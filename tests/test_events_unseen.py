@@ -329,6 +329,34 @@ ROLES: list[Row] = [
 
 #: news vocabulary: storming, cutting the internet, suspending membership, aid convoys, threats, ...
 TRIGGERS: list[Row] = [
+    # crowds of protesters going out, marches, a bill withdrawn, a captive handed over, an
+    # aircraft shot down
+    ("وخرج آلاف المحتجين أمس في شوارع العاصمة.", "PROTEST", None, None, "2024-03-09", None),
+    (
+        "ونظم المعارضون مسيرة حاشدة في وسط المدينة يوم الجمعة.",
+        "PROTEST",
+        None,
+        None,
+        "2024-03-08",
+        None,
+    ),
+    ("وسحبت الحكومة مشروع القانون المثير للجدل أمس.", "CONCEDE", "الحكومة", None, "2024-03-09", None),
+    (
+        "وسلّمت السلطات الباكستانية الطيار الأسير إلى الهند أمس عبر معبر واغا.",
+        "RETREAT",
+        "السلطات الباكستانية",
+        None,
+        "2024-03-09",
+        None,
+    ),
+    (
+        "وأسقط الجيش السوري طائرة مسيرة قرب دمشق أمس.",
+        "ASSAULT",
+        "الجيش السوري",
+        None,
+        "2024-03-09",
+        "SY",
+    ),
     (
         "اقتحم متظاهرون القصر الرئاسي في كولومبو أمس.",
         "PROTEST",
@@ -935,6 +963,11 @@ ABSENT: list[tuple[str, str]] = [
     # ثمن is a price here, not ثمّن (praised)
     ("وتوعد المتحدث بأن الحكومتين سيتعين عليهما دفع ثمن باهظ.", "SUPPORT"),
     ("وقال المتحدث باسم الخارجية الأوكرانية إن الهجوم استهدف مستودعات الحبوب.", "CONSULT"),
+    # a drone, a process and a TV channel are no march; refugees going out are no protest
+    ("وحلقت طائرة مسيرة فوق المدينة طوال الليل قبل أن يسقطها آلاف الجنود.", "PROTEST"),
+    ("وأكد الرئيس التزامه بمسيرة السلام وشارك في مسيرة التنمية.", "PROTEST"),
+    ("وخرج آلاف اللاجئين من المدينة المحاصرة.", "PROTEST"),
+    ("وتسقط الأمطار على المدينة فيما سقطت طائرة مدنية قرب المطار.", "ASSAULT"),
 ]
 
 

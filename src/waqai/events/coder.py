@@ -28,7 +28,13 @@ from waqai.events.dating import (
     timex_dates,
 )
 from waqai.events.lexicon import Hit, lexicon, word_pattern, words
-from waqai.events.participants import Mention, finalize_codes, find_mentions, main_country
+from waqai.events.participants import (
+    Mention,
+    finalize_codes,
+    find_mentions,
+    has_headline,
+    main_country,
+)
 from waqai.events.roles import after_dateline, assign_roles
 from waqai.resources import load_yaml
 
@@ -193,7 +199,7 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
                     d.actor = None
                     d.country, d.guessed = country0, True
             drafts.append(d)
-    merged = _merge(drafts, _has_headline(text, bounds))
+    merged = _merge(drafts, has_headline(text, bounds))
     # the report's own date in its dateline is no day of its story
     story = [t for t in timexes if not is_dateline(text, bounds, t)]
     newsday = next(
@@ -576,16 +582,6 @@ def _same_act(a: _Draft, b: _Draft) -> bool:
         and _same(a.actor, b.actor)
         and (a.recipient is None or b.recipient is None or _same(a.recipient, b.recipient))
     )
-
-
-def _has_headline(text: str, bounds: list[tuple[int, int]]) -> bool:
-    """Whether the first sentence is a headline: a line of its own without a full stop,
-    before the report ("مالي تطرد السفير الفرنسي\nباماكو - طردت ...")."""
-    if len(bounds) < 2:
-        return False
-    lo, hi = bounds[0]
-    line = text[lo:hi].strip()
-    return bool(line) and "\n" in text[hi : bounds[1][0] + 1] and line[-1] not in ".!?؟:"
 
 
 def _merge(drafts: list[_Draft], headline: bool = False) -> list[_Draft]:

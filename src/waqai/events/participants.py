@@ -371,14 +371,27 @@ def place_country(e: Entity) -> str | None:
     return e.country or country_of(e.text)
 
 
+def has_headline(text: str, bounds: list[tuple[int, int]]) -> bool:
+    """Whether the first sentence is a headline: a line of its own without a full stop,
+    before the report ("مالي تطرد السفير الفرنسي\nباماكو - طردت ...")."""
+    if len(bounds) < 2:
+        return False
+    lo, hi = bounds[0]
+    line = text[lo:hi].strip()
+    return bool(line) and "\n" in text[hi : bounds[1][0] + 1] and line[-1] not in ".!?؟:"
+
+
 def main_country(doc: Document) -> str | None:
-    """The country an article is about: the places it names, the first (the dateline,
-    "الخرطوم - ...") counting triple and those of the lead sentence double, and the
-    countries of the people and bodies it names, once each (a visiting president named
-    ten times does not move the story to his country)."""
+    """The country an article is about: the places it names, the first of the report (the
+    dateline, "الخرطوم - ...") counting triple and those of the headline and the lead
+    sentence double, and the countries of the people and bodies it names, once each (a
+    visiting president named ten times does not move the story to his country)."""
     counts: Counter[str] = Counter()
     counted: set[str] = set()
-    lead_end = doc.sentences[0].end if doc.sentences else len(doc.text)
+    bounds = [(s.start, s.end) for s in doc.sentences]
+    # under a headline the report's first place is the dateline ("هونغ كونغ، الأربعاء ...")
+    report = bounds[1][0] if has_headline(doc.text, bounds) else 0
+    lead_end = bounds[1 if report else 0][1] if bounds else len(doc.text)
     first = True
     for e in sorted(doc.entities, key=lambda e: e.start):
         if e.type not in ("GPE", "LOC"):
@@ -390,8 +403,11 @@ def main_country(doc: Document) -> str | None:
         c = place_country(e)
         if not c:
             continue
-        counts[c] += 3 if first else 2 if e.start < lead_end else 1
-        first = False
+        if first and e.start >= report:
+            counts[c] += 3
+            first = False
+        else:
+            counts[c] += 2 if e.start < lead_end else 1
     if not counts:
         return None
     return counts.most_common(1)[0][0]
