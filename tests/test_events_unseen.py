@@ -329,6 +329,15 @@ ROLES: list[Row] = [
 
 #: news vocabulary: storming, cutting the internet, suspending membership, aid convoys, threats, ...
 TRIGGERS: list[Row] = [
+    # dissolving an institution is coercion
+    (
+        "وأعلن أمير الكويت مساء الجمعة حل مجلس الأمة ووقف العمل ببعض مواد الدستور.",
+        "COERCE",
+        "أمير الكويت",
+        None,
+        "2024-03-08",
+        "KW",
+    ),
     # crowds of protesters going out, marches, a bill withdrawn, a captive handed over, an
     # aircraft shot down
     ("وخرج آلاف المحتجين أمس في شوارع العاصمة.", "PROTEST", None, None, "2024-03-09", None),
@@ -858,6 +867,34 @@ DATES: list[Row] = [
 
 #: the meeting place, a state body at home, a place recipient, the office of a resignation
 COUNTRY: list[Row] = [
+    # a territory named by its nisba is the place, not the attacker's home; a ب masdar is done
+    # by the nearest noun phrase, not the subject of the light verb before
+    (
+        "وشنت مقاتلات هندية أمس غارات على معسكر تدريب قرب بالاكوت داخل الأراضي الباكستانية.",
+        "ASSAULT",
+        "مقاتلات هندية",
+        None,
+        "2024-03-09",
+        "PK",
+    ),
+    (
+        "وشنت مقاتلات هندية غارات أمس، لترد باكستان اليوم بإسقاط مقاتلة هندية.",
+        "ASSAULT",
+        "باكستان",
+        None,
+        "2024-03-10",
+        None,
+    ),
+    # where captives were taken to is not where they were freed
+    (
+        "وأفرجت الحركة اليوم عن 13 محتجزا في غزة سلمتهم إلى الصليب الأحمر الذي نقلهم إلى الأراضي "
+        "المصرية.",
+        "RETREAT",
+        None,
+        None,
+        "2024-03-10",
+        "PS",
+    ),
     # "في العاصمة النيجيرية أبوجا": a nisba between the head and the place
     (
         "عقد قادة المجموعة قمة طارئة في العاصمة النيجيرية أبوجا لبحث الأزمة في النيجر.",
@@ -963,6 +1000,7 @@ ABSENT: list[tuple[str, str]] = [
     # ثمن is a price here, not ثمّن (praised)
     ("وتوعد المتحدث بأن الحكومتين سيتعين عليهما دفع ثمن باهظ.", "SUPPORT"),
     ("وقال المتحدث باسم الخارجية الأوكرانية إن الهجوم استهدف مستودعات الحبوب.", "CONSULT"),
+    ("ودعا الوزير إلى حل الأزمة السياسية عبر الحوار مع الحكومة.", "COERCE"),
     # a drone, a process and a TV channel are no march; refugees going out are no protest
     ("وحلقت طائرة مسيرة فوق المدينة طوال الليل قبل أن يسقطها آلاف الجنود.", "PROTEST"),
     ("وأكد الرئيس التزامه بمسيرة السلام وشارك في مسيرة التنمية.", "PROTEST"),

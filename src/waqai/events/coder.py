@@ -30,6 +30,7 @@ from waqai.events.dating import (
 from waqai.events.lexicon import Hit, lexicon, word_pattern, words
 from waqai.events.participants import (
     Mention,
+    country_of,
     finalize_codes,
     find_mentions,
     has_headline,
@@ -63,6 +64,8 @@ _IN_PLACE = re.compile(r"(?:^|\s)و?في(?:\s+(?:مدينه|العاصمه|من�
 _NEXT_CLAUSE = re.compile(r"[،,؛]\s*و")
 _QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
 _WORDS = re.compile(r"[^\W\d_]+")
+#: the preposition before a territory that is the event's place: "داخل الأراضي الباكستانية"
+_IN_TERRITORY = re.compile(r"(?:^|\s)و?(?:في|داخل|فوق)\s+$")
 #: "بأنه/بأنها" (matching form) open a description: "وصفها بأنها «خطوة أولى جيدة»"
 _DESCRIPTION_MARKERS = frozenset({"بانه", "بانها", "بانهم", "بانهما"})
 
@@ -387,7 +390,10 @@ def _draft(
     if typ == "ASSAULT" and mode is None:
         mode = _assault_mode(ctx.text, lo, hi)
     location = _location(hit, sent_mentions, ctx.text, lo, hi, typ in _STATEMENT_TYPES)
-    own_country = _country(typ, mode, location, actor, recipient)
+    territory = None if location or typ in _STATEMENT_TYPES else _territory(ctx, hit.mend, hi)
+    own_country = _country(typ, mode, location, actor, recipient, territory)
+    if territory is not None and own_country == territory.country:
+        location = territory
     country = own_country or country0
     definite = hit.pos == "noun" and (hit.prefix.endswith(("ال", "لل")) or bool(hit.suffix))
     conf = 0.55 + (0.15 if actor else 0) + (0.1 if e.constrained or e.tails else 0)
@@ -455,9 +461,11 @@ def _country(
     location: Mention | None,
     actor: Mention | None,
     recipient: Mention | None,
+    territory: Mention | None = None,
 ) -> str | None:
-    """The event's country: its location's, a place recipient's, else a state actor's;
-    a resignation's is the office's (its actor's country)."""
+    """The event's country: its location's, a place recipient's, a territory's ("داخل
+    الأراضي الباكستانية"), else a state actor's; a resignation's is the office's (its
+    actor's country)."""
     if mode in _OFFICE_MODES:
         # where a letter of resignation was written does not matter
         return actor.country if actor is not None else None
@@ -467,6 +475,8 @@ def _country(
         return actor.country
     if location is not None and location.country:
         return location.country
+    if territory is not None:
+        return territory.country
     if recipient is not None and recipient.etype in ("GPE", "LOC") and typ in _PLACE_RECIPIENT:
         return recipient.country
     if recipient is not None and recipient.etype in ("GPE", "LOC") and mode == "visit":
@@ -512,6 +522,23 @@ def _location(
             and not _RESIDENT.search(text, max(0, m.mstart - 32), m.mstart)
         ):
             return m
+    return None
+
+
+def _territory(ctx: Context, start: int, end: int) -> Mention | None:
+    """A country's territory named by its nisba after the trigger, in its clause: "داخل
+    الأراضي الباكستانية" (a place of country PK that is no entity)."""
+    nxt = _NEXT_CLAUSE.search(ctx.text, start, end)
+    stop = nxt.start() if nxt else end
+    for m in ctx.c.territory.finditer(ctx.text, start, stop):
+        if not _IN_TERRITORY.search(ctx.text, max(0, m.start() - 8), m.start()):
+            continue  # "إلى الأراضي المصرية" is where someone went, not where it happened
+        nisba = _WORDS.match(ctx.text, m.end() + 1)
+        if nisba is None or nisba.end() > stop or not nisba.group().startswith("ال"):
+            continue
+        country = country_of(nisba.group())
+        if country:
+            return Mention(m.start(), nisba.end(), None, None, "territory", "LOC", country)
     return None
 
 

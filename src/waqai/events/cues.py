@@ -63,6 +63,7 @@ class Cues:
     praise_words: frozenset[str]
     praise_negators: frozenset[str]
     praise_window: int
+    territory: re.Pattern[str]
 
 
 def _p(words: list[str], clitics: bool = True) -> re.Pattern[str]:
@@ -119,6 +120,7 @@ def cues() -> Cues:
         praise_words=frozenset(norm(w) for w in c["praise"]["words"]),
         praise_negators=frozenset(norm(w) for w in c["praise"]["not_before"]),
         praise_window=int(c["praise"]["window"]),
+        territory=_p(c["territory"]),
     )
 
 

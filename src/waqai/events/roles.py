@@ -142,7 +142,11 @@ def assign_roles(
                 )
             ):
                 actor = imm
-        if actor is None and _word_before(text, tstart).lstrip("وف") not in syn.adjunct:
+        if (
+            actor is None
+            and "ب" not in hit.prefix  # a ب complement is no light verb's object
+            and _word_before(text, tstart).lstrip("وف") not in syn.adjunct
+        ):
             light = _light_verb(ctx, syn, region, tstart, left)
             if light is not None:
                 between_ms = [m for m in left if m.mstart >= light and not m.prepositional]
