@@ -9,7 +9,7 @@ import pytest
 
 from waqai.document import Document, Published
 from waqai.time.component import annotate
-from waqai.time.published import stated_years
+from waqai.time.published import elapsed_years, stated_years
 from waqai.time.recognize import find
 
 
@@ -319,6 +319,20 @@ def test_time_published_stated_years_latest_first_not_after_now() -> None:
     doc = Document(text=text)
     years = stated_years(find(doc.match), text, dt.date(2026, 11, 29))
     assert years == [2023, 2019]
+
+
+def test_time_published_year_from_a_written_year_and_the_time_since() -> None:
+    # Monday 4 December is 2017 or 2023; "سبتمبر 2014، أي قبل أكثر من ثلاث سنوات" says 2017
+    text = (
+        "صنعاء، الاثنين 4 كانون الأول - أعلن الحوثيون مقتل الرئيس السابق.\n"
+        "وقاتل صالح إلى جانبهم منذ سيطرتهم على صنعاء في أيلول/سبتمبر 2014، أي قبل أكثر من "
+        "ثلاث سنوات."
+    )
+    doc = _run(text)
+    assert doc.published.value == "2017-12-04"
+    assert elapsed_years(find(doc.match), text, dt.date(2026, 11, 29)) == [2017, 2018]
+    # without the elapsed time the latest Monday 4 December is taken
+    assert _run(text.split("، أي")[0] + ".").published.value == "2023-12-04"
 
 
 def test_time_published_offset_off_the_weekday_is_no_anchor() -> None:

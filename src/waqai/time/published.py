@@ -38,6 +38,7 @@ DATELINE_MARKS = ("-", "–", "—", "،", ",", ":", "(", ")", "|", "/")
 DATELINE_LINES = 3
 # a letter or digit: a line without any besides its date holds only the date
 _WORDISH = re.compile(r"[^\W_]")
+_WORDS = re.compile(r"[^\W\d_]+")
 #: a full date this many years before ``now`` is history, never the news of the day
 HISTORY_YEARS = 20
 #: a full date this close to the start (the lead) may be the news the report follows up
@@ -101,6 +102,21 @@ def stated_years(mentions: list[Mention], text: str, now: dt.date) -> list[int]:
         if since.search(before) is None:
             years.add(int(y.group()))
     return sorted((y for y in years if y is not None and y <= now.year), reverse=True)
+
+
+def elapsed_years(mentions: list[Mention], text: str, now: dt.date) -> list[int]:
+    """Years that a written year and the time elapsed since give: "في أيلول/سبتمبر 2014، أي
+    قبل أكثر من ثلاث سنوات" puts the report in 2017 (or 2018)."""
+    out: list[int] = []
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        back = b.canon
+        if a.canon.year is None or back.unit != "Y" or back.shift is None or back.shift >= 0:
+            continue
+        if len(_WORDS.findall(text, a.end, b.start)) > 1:  # "، أي قبل ..." at most one word
+            continue
+        year = a.canon.year - back.shift
+        out += [y for y in (year, year + 1) if y <= now.year and y not in out]
+    return out
 
 
 def _fallback_years(c: Canon, now: dt.date) -> list[int]:
@@ -326,6 +342,7 @@ def infer_published(
     weekday = today_weekday(mentions)
     shifts = _named_shifts(mentions, weekday) if weekday is not None else {0}
     years = stated_years(mentions, text, now)
+    years += [y for y in elapsed_years(mentions, text, now) if y not in years]
     best: tuple[tuple[int, dt.date, int], dt.date, Mention] | None = None
     for i, m in enumerate(mentions):
         found = _candidate(mentions, i, text, now, years, weekday, shifts)
