@@ -288,6 +288,26 @@ ROLES: list[Row] = [
         None,
         "BH",
     ),
+    # a conjoined verb shares the subject of the nearest verb before, not the sentence's first
+    # noun; a noun of decision passes its genitive to the masdar it governs
+    (
+        "اتسعت الأزمة بين لبنان ودول الخليج اليوم، إذ قررت الكويت استدعاء سفيرها لدى بيروت، "
+        "وطلبت من القائم بالأعمال اللبناني مغادرة أراضيها خلال 48 ساعة.",
+        "SANCTION",
+        "الكويت",
+        None,
+        "2024-03-10",
+        "KW",
+    ),
+    (
+        "وجاءت الخطوة غداة قرار المملكة العربية السعودية أمس استدعاء سفيرها وإمهال السفير "
+        "اللبناني 48 ساعة لمغادرة المملكة.",
+        "SANCTION",
+        "المملكة العربية السعودية",
+        "السفير اللبناني",
+        None,
+        "SA",
+    ),
     # the genitive of the singular masdar اتهام is who is accused
     (
         "وبرر الرئيس قراره باتهام المعارضة بشل عمل الحكومة.",

@@ -131,6 +131,9 @@ def assign_roles(
             imm = next((m for m in reversed(left) if _gap(ctx, m.mend, tstart) <= 1), None)
             if (
                 imm is not None
+                # "استدعاء سفيرها وإمهال السفير": a coordinated masdar follows the last
+                # phrase of the one before, not its subject
+                and not hit.prefix.startswith("و")
                 and not imm.prepositional
                 and not _after_verb(text, imm.mstart)
                 # "أصيب عشرة أشخاص في غارة": a masdar after a preposition has no subject before
@@ -179,6 +182,21 @@ def assign_roles(
                 actor = next((m for m in left if m.mstart >= lo and not m.prepositional), None)
     elif actor is None:
         conjoined = hit.prefix[:1] in ("و", "ف") and _gap(ctx, region, tstart) >= 3
+        if conjoined:
+            # "قررت الكويت استدعاء سفيرها، وطلبت من القائم بالأعمال ...": the subject of the
+            # nearest verb before, not the first noun of the sentence
+            subject_left = next(
+                (
+                    m
+                    for m in reversed(left)
+                    if m.mstart >= region
+                    and not m.prepositional
+                    and _after_verb(text, m.mstart)
+                    # after a verb marked plural ("ونشروا دبابات") a noun is its object
+                    and not _word_before(text, m.mstart).endswith("وا")
+                ),
+                subject_left,
+            )
         near = next(
             (m for m in right if _gap(ctx, tend, m.mstart) <= 2 and not m.prepositional), None
         )
