@@ -25,6 +25,7 @@ class _Syntax:
     clause_openers: frozenset[str]
     complementizers: frozenset[str]
     light_verbs: frozenset[str]
+    light_nouns: frozenset[str]
     agent_relative: re.Pattern[str]
     pronominal: frozenset[str]
     adjunct: frozenset[str]
@@ -41,6 +42,7 @@ def _syntax() -> _Syntax:
         frozenset(norm(w) for w in m["complementizers"] + m["coordinators"]),
         frozenset(norm(w) for w in m["complementizers"]),
         frozenset(norm(w) for w in m["light_verbs"]),
+        frozenset(norm(w) for w in m["light_nouns"]),
         # up to two adjectives may stand between: "قمة استثنائية عقدها قادة المجموعة"
         re.compile(
             r"(?:\s+(?:ال[^\W\d_]+|[^\W\d_]+(?:يه|ي|يين|يون|يات))){0,2}?\s+(?:"
@@ -337,7 +339,8 @@ def _light_verb(
     found = None
     for m in re.finditer(r"[^\W\d_]+", ctx.text[region:pos]):
         w = m.group()
-        if w in syn.light_verbs or (w[:1] in ("و", "ف") and w[1:] in syn.light_verbs):
+        head = w[1:] if w[:1] in ("و", "ف") else w
+        if w in syn.light_verbs or head in syn.light_verbs or head in syn.light_nouns:
             found = region + m.end()
     if found is not None:
         named = sum(_gap(ctx, m.mstart, m.mend) for m in ms or () if found <= m.mstart < pos)
