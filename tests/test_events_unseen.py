@@ -905,6 +905,15 @@ COUNTRY: list[Row] = [
         "2024-03-10",
         None,
     ),
+    # granting asylum happens in the granting state
+    (
+        "وفي دمشق، أكد مصدر أن روسيا منحت الرئيس السوري وعائلته حق اللجوء أمس.",
+        "AID",
+        "روسيا",
+        None,
+        "2024-03-09",
+        "RU",
+    ),
     # where captives were taken to is not where they were freed
     (
         "وأفرجت الحركة اليوم عن 13 محتجزا في غزة سلمتهم إلى الصليب الأحمر الذي نقلهم إلى الأراضي "

@@ -391,7 +391,7 @@ def _draft(
         mode = _assault_mode(ctx.text, lo, hi)
     location = _location(hit, sent_mentions, ctx.text, lo, hi, typ in _STATEMENT_TYPES)
     territory = None if location or typ in _STATEMENT_TYPES else _territory(ctx, hit.mend, hi)
-    own_country = _country(typ, mode, location, actor, recipient, territory)
+    own_country = _country(typ, mode, location, actor, recipient, territory, e.context)
     if territory is not None and own_country == territory.country:
         location = territory
     country = own_country or country0
@@ -462,16 +462,18 @@ def _country(
     actor: Mention | None,
     recipient: Mention | None,
     territory: Mention | None = None,
+    context: tuple[str, ...] = (),
 ) -> str | None:
     """The event's country: its location's, a place recipient's, a territory's ("داخل
     الأراضي الباكستانية"), else a state actor's; a resignation's is the office's (its
-    actor's country)."""
+    actor's country), and a sanction's or a grant of asylum's its state actor's
+    (``at_home_types`` and ``at_home_contexts`` of plover.yaml)."""
     if mode in _OFFICE_MODES:
         # where a letter of resignation was written does not matter
         return actor.country if actor is not None else None
-    if typ == "SANCTION" and actor is not None and actor.country and _state(actor):
-        # a state sanctions from home, whatever place the clause names: "قطع علاقاتها مع
-        # طهران إثر الاعتداء على بعثتيها في إيران" is a Saudi act
+    spec = _plover()
+    home = typ in spec["at_home_types"] or bool(set(context) & set(spec["at_home_contexts"]))
+    if home and actor is not None and actor.country and _state(actor):
         return actor.country
     if location is not None and location.country:
         return location.country
