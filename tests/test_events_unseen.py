@@ -349,6 +349,31 @@ ROLES: list[Row] = [
 
 #: news vocabulary: storming, cutting the internet, suspending membership, aid convoys, threats, ...
 TRIGGERS: list[Row] = [
+    # a missile named before its launcher; dismissing judges; أوقف with people after it
+    (
+        "واعترضت الدفاعات الجوية أمس صاروخاً باليستياً أطلقه الحوثيون من اليمن باتجاه الرياض.",
+        "ASSAULT",
+        "الحوثيون",
+        None,
+        "2024-03-09",
+        None,
+    ),
+    (
+        "وأعلن المجلس الأعلى للقضاة اليوم عزل 2745 قاضياً من مناصبهم.",
+        "COERCE",
+        "المجلس الأعلى",
+        None,
+        "2024-03-10",
+        None,
+    ),
+    (
+        "كما أوقفت السلطات السعودية مساء أمس عدداً من الأمراء والوزراء الحاليين والسابقين.",
+        "COERCE",
+        "السلطات السعودية",
+        None,
+        "2024-03-09",
+        "SA",
+    ),
     # dissolving an institution is coercion
     (
         "وأعلن أمير الكويت مساء الجمعة حل مجلس الأمة ووقف العمل ببعض مواد الدستور.",
@@ -904,6 +929,16 @@ COUNTRY: list[Row] = [
         None,
         "2024-03-10",
         None,
+    ),
+    # a conjoined clause of the same actor happens where the one before did
+    (
+        "بكين - أعلنت الحكومة الصينية اليوم دعمها للمفاوضات. وزار وزير الخارجية الصيني وانغ يي "
+        "طهران أمس، واجتمع بالرئيس الإيراني.",
+        "CONSULT",
+        "وانغ يي",
+        "الرئيس الإيراني",
+        "2024-03-09",
+        "IR",
     ),
     # granting asylum happens in the granting state
     (
