@@ -40,7 +40,7 @@ CONTEXTS = {
 }  # fmt: skip
 ENTRY_KEYS = {
     "type", "mode", "cameo", "context", "verbs", "forms", "participles", "nouns", "tails",
-    "after", "before", "near", "genitive", "swap", "not_after", "not_before", "actors", "actor_types", "quoted",
+    "after", "before", "near", "genitive", "swap", "not_after", "not_before", "actors", "actor_types", "quoted", "after_window",
 }  # fmt: skip
 #: agent sectors of agents.yaml and the sector suffixes of entity actor codes
 SECTORS = {

@@ -64,6 +64,8 @@ _IN_PLACE = re.compile(r"(?:^|\s)و?في(?:\s+(?:مدينه|العاصمه|من�
 _NEXT_CLAUSE = re.compile(r"[،,؛]\s*و")
 _QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
 _WORDS = re.compile(r"[^\W\d_]+")
+#: a place an attack came from: "أطلقه الحوثيون من اليمن"
+_FROM = re.compile(r"(?:^|\s)من\s+$")
 #: the preposition before a territory that is the event's place: "داخل الأراضي الباكستانية"
 _IN_TERRITORY = re.compile(r"(?:^|\s)و?(?:في|داخل|فوق)\s+$")
 #: "بأنه/بأنها" (matching form) open a description: "وصفها بأنها «خطوة أولى جيدة»"
@@ -518,11 +520,12 @@ def _location(
     hit: Hit, ms: list[Mention], text: str, lo: int, hi: int, statement: bool = False
 ) -> Mention | None:
     """The place of the event: the first place after the trigger governed by a locative word
-    ("في بغداد"، "بالخرطوم"; for a ``statement`` only في), else one opening its clause
-    ("وفي نيامي، تظاهر ...")."""
+    ("في بغداد"، "بالخرطوم"; for a ``statement`` only في; for an attack not من, where it
+    came from), else one opening its clause ("وفي نيامي، تظاهر ...")."""
     end = min(hi, hit.mend + 120)
     nxt = _NEXT_CLAUSE.search(text, hit.mend, end)  # "، واستقبلتهم حشود في بلدة ...": not its place
-    after = _place_in(text, ms, hit.mend, nxt.start() if nxt else end, statement)
+    origin = hit.entry.type == "ASSAULT"  # "صاروخاً أطلقه الحوثيون من اليمن باتجاه الرياض"
+    after = _place_in(text, ms, hit.mend, nxt.start() if nxt else end, statement, origin)
     if after is not None:
         return after
     # a place before the trigger, governed by في: "وفي نيامي، تظاهر ..."، "قال إن في بغداد ..."
@@ -557,7 +560,12 @@ def _territory(ctx: Context, start: int, end: int) -> Mention | None:
 
 
 def _place_in(
-    text: str, ms: list[Mention], start: int, end: int, statement: bool = False
+    text: str,
+    ms: list[Mention],
+    start: int,
+    end: int,
+    statement: bool = False,
+    origin: bool = False,
 ) -> Mention | None:
     cue = _STATEMENT_PLACE_CUE if statement else _PLACE_CUE
     for m in ms:
@@ -565,6 +573,8 @@ def _place_in(
             continue
         if _RESIDENT.search(text, max(0, m.mstart - 32), m.mstart):
             continue  # "غولن المقيم في الولايات المتحدة": where someone lives, not the event
+        if origin and _FROM.search(text, max(0, m.mstart - 8), m.mstart):
+            continue  # where an attack came from, not where it struck
         if text[m.mstart - 1 : m.mstart] == "ب" or cue.search(
             text, max(0, m.mstart - 32), m.mstart
         ):

@@ -336,7 +336,7 @@ def _entry(i: int, raw: dict[str, Any], after_window: int | None = None) -> Entr
         swap=bool(raw.get("swap", False)),
         not_after=word_pattern(raw.get("not_after") or (), clitics=False),
         not_before=word_pattern(raw.get("not_before") or (), clitics=False),
-        after_window=after_window or AFTER_WINDOW,
+        after_window=after_window or int(raw.get("after_window") or AFTER_WINDOW),
         actors=frozenset(raw.get("actors") or ()),
         actor_types=tuple(_actor_types(i, raw.get("actor_types") or {})),
         quoted=bool(raw.get("quoted", True)),
