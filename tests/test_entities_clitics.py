@@ -122,3 +122,16 @@ def test_entities_cued_country_names_after_a_place_cue(
 def test_entities_cued_country_names_stay_common_words(nlp: Pipeline, sentence: str) -> None:
     doc = nlp(sentence, now="2026-11-29")
     assert not [e for e in doc.entities if e.country in {"ML", "BJ"}]
+
+
+def test_entities_model_span_splits_before_a_conjoined_known_name(nlp: Pipeline) -> None:
+    # the model tags "فلاديمير بوتين ولوكاشينكو" as one name; لوكاشينكو stands alone later
+    doc = nlp(
+        "جرى اتصال هاتفي بين الرئيس الروسي فلاديمير بوتين ولوكاشينكو. وقال لوكاشينكو إن "
+        "بلاده لن تستسلم.",
+        published="2020-08-16",
+    )
+    people = [(e.text, e.entity_id) for e in doc.entities if e.type == "PER"]
+    assert ("فلاديمير بوتين", "per:vladimir_putin") in people
+    assert [t for t, _ in people].count("لوكاشينكو") == 2
+    assert all(doc.text[e.start : e.end] == e.text for e in doc.entities)

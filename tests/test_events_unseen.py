@@ -308,6 +308,16 @@ ROLES: list[Row] = [
         None,
         "SA",
     ),
+    # "بين X و Y" a few words after a call names both sides
+    (
+        "وأعلن الكرملين اليوم، إثر اتصال هاتفي هو الثاني خلال يومين بين الرئيس الروسي "
+        "فلاديمير بوتين ونظيره البيلاروسي، استعداد موسكو للمساعدة.",
+        "CONSULT",
+        "فلاديمير بوتين",
+        "نظيره البيلاروسي",
+        None,
+        None,
+    ),
     # the genitive of the singular masdar اتهام is who is accused
     (
         "وبرر الرئيس قراره باتهام المعارضة بشل عمل الحكومة.",

@@ -60,7 +60,7 @@ _JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _CONJUNCT = re.compile(r"\s*[،,]?\s*و\s*")
 
 #: "بين X و Y" after a trigger, a word or two between
-_BETWEEN = re.compile(r"\s+(?:[^\W\d_]+\s+){0,2}?بين\s")
+_BETWEEN = re.compile(r"\s+(?:[^\W\d_]+\s+){0,4}?بين\s")
 
 
 def _gap(ctx: Context, a: int, b: int) -> int:
