@@ -308,6 +308,15 @@ ROLES: list[Row] = [
         None,
         "SA",
     ),
+    # a person named after a long title right after the verb is its subject
+    (
+        "من جهته، توعد المرشد الأعلى للجمهورية الإسلامية علي خامنئي أمس السعودية بانتقام إلهي.",
+        "THREATEN",
+        "علي خامنئي",
+        "السعودية",
+        "2024-03-09",
+        None,
+    ),
     # "بين X و Y" a few words after a call names both sides
     (
         "وأعلن الكرملين اليوم، إثر اتصال هاتفي هو الثاني خلال يومين بين الرئيس الروسي "

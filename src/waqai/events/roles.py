@@ -88,6 +88,7 @@ def assign_roles(
     left = [m for m in ms if m.mend <= tstart]
     actor: Mention | None = None
     recipient: Mention | None = None
+    titled: Mention | None = None  # a subject after a long title ("المرشد الأعلى ... علي خامنئي")
     # "بين X و Y": both sides of a meeting or call
     between = _BETWEEN.match(text, tend)
     if between and right:
@@ -238,10 +239,13 @@ def assign_roles(
             actor = subject_left
         else:
             actor = first or subject_left or near
+            if actor is None:
+                actor = titled = _titled_subject(ctx, tend, right)
     if recipient is None:
         # counted after a subject that follows the verb: "علّق مجلس السلم والأمن التابع
         # للاتحاد الأفريقي مشاركة السودان"
         vso = actor is not None and actor.mstart >= tend and _gap(ctx, tend, actor.mstart) <= 1
+        vso = vso or (actor is not None and actor is titled)
         base = actor.mend if actor is not None and vso else tend
         last = actor if vso else None  # the last subject of "أرسلت قطر والكويت والأردن"
         for m in right:
@@ -276,6 +280,26 @@ def assign_roles(
                 recipient = m
                 break
     return _ordered(hit, actor, recipient)
+
+
+def _titled_subject(ctx: Context, tend: int, right: list[Mention]) -> Mention | None:
+    """A person named after a long title right after the verb: "توعد المرشد الأعلى للجمهورية
+    الإسلامية علي خامنئي السعودية" (title words only between: no punctuation, no preposition
+    standing alone)."""
+    from waqai.events.participants import _agents
+
+    preps = _agents().prepositions
+    for m in right:
+        if _gap(ctx, tend, m.mstart) > 5:
+            return None
+        between = ctx.text[tend : m.mstart]
+        if re.search(r"[.،,؛:!?؟\"«»()]", between) or any(
+            w in preps for w in re.findall(r"[^\W\d_]+", between)
+        ):
+            return None
+        if m.etype == "PER" and not m.prepositional:
+            return m
+    return None
 
 
 def _nominative_plural(text: str, m: Mention) -> bool:
