@@ -308,6 +308,15 @@ ROLES: list[Row] = [
         None,
         "SA",
     ),
+    # a royal court is a state body, its nisba its country
+    (
+        "في المقابل، رحب الديوان الملكي المغربي اليوم بالموقف الفرنسي.",
+        "SUPPORT",
+        "الديوان الملكي المغربي",
+        None,
+        "2024-03-10",
+        "MA",
+    ),
     # a person named after a long title right after the verb is its subject
     (
         "من جهته، توعد المرشد الأعلى للجمهورية الإسلامية علي خامنئي أمس السعودية بانتقام إلهي.",
