@@ -159,3 +159,28 @@ def test_quotes_an_agency_relaying_a_statement_is_not_its_speaker() -> None:
         [("النائب العام", "PER", "per:prosecutor"), ("وكالة الأنباء الرسمية", "ORG", "org:spa")],
     )
     assert [q.speaker.entity_id for q in extract_quotes(doc) if q.speaker] == ["per:prosecutor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the verb's subject is not expressed: a participle, a preposition or a colon follows
+        "وجمع لوكاشينكو آلافاً من أنصاره في ساحة الاستقلال. وقال مخاطباً الحشد: «دعوتكم إلى هنا».",
+        "وبرر لوكاشينكو قراره باتهام المعارضة بالتآمر، وقال في خطابه: «لن نسلم البلاد».",
+    ],
+)
+def test_quotes_a_subjectless_verb_speaks_for_the_subject_before(text: str) -> None:
+    doc = make_doc(
+        text,
+        [("لوكاشينكو", "PER", "per:lukashenko"), ("المعارضة", "ORG", "org:opposition")],
+    )
+    assert [q.speaker.entity_id for q in extract_quotes(doc) if q.speaker] == ["per:lukashenko"]
+
+
+def test_quotes_a_subjectless_verb_after_an_unknown_subject_of_a_verb_before() -> None:
+    # غولن is no entity here: the bare subject of نفى speaks, not the country named before
+    text = "وطالبت أنقرة واشنطن بتسليمه. في المقابل، نفى غولن أي صلة له، وقال في بيان: «أدين ذلك»."
+    doc = make_doc(text, [("أنقرة", "GPE", "gpe:TR"), ("واشنطن", "GPE", "gpe:US")])
+    (q,) = extract_quotes(doc)
+    assert q.speaker is not None and q.speaker.text.startswith("غولن")
+

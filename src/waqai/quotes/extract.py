@@ -206,7 +206,13 @@ def extract_quotes(doc: Document) -> list[Quote]:
             and not _relays(text, v)
             and not (_relative(text, v) and re.search(r"[،,]", text[v.mend : qs]))
         ]
+        subjectless = None
         for v in reversed(verbs):
+            if not v.noun and not _relative(text, v) and _subjectless(text, v, qs):
+                # "وقال مخاطباً الحشد:": the subject of the sentence, or of a verb before it
+                # ("نفى غولن ...، وقال في بيان:"), or of the sentence before
+                subjectless = v
+                break
             speaker = None if v.noun else _speaker(text, v, ms, qs)
             if speaker is None and not v.noun and _relative(text, v):
                 speaker = _antecedent(text, v, ms)
@@ -216,9 +222,29 @@ def extract_quotes(doc: Document) -> list[Quote]:
         if speaker is None:
             # the subject of the sentence: "وتوعد نتنياهو بـ«انتقام قوي»"
             start = after_dateline(text, lo)
-            before = [m for m in ms if start <= m.mstart and m.mend <= qs and not m.prepositional]
+            end = subjectless.mstart if subjectless is not None else qs
+            before = [m for m in ms if start <= m.mstart and m.mend <= end and not m.prepositional]
             speaker = before[0] if before else None
             verb = next((v for v in reversed(verbs) if not v.noun), verbs[-1] if verbs else None)
+        if speaker is None and subjectless is not None:
+            earlier = [v for v in verbs if v.mend <= subjectless.mstart and not v.noun]
+            bare = next((b for v in earlier if (b := _bare_subject(text, v, qs))), None)
+            if bare is not None:
+                speaker, verb = bare[0], subjectless
+        if speaker is None and subjectless is not None and si > 0:
+            verb = subjectless
+            prev = bounds[si - 1]
+            reporter = _reporter(text, prev, mentions)
+            if last is not None and last.mstart >= prev[0]:
+                speaker = last
+            else:
+                # the subject of the sentence before: "جمع لوكاشينكو أنصاره. وقال مخاطباً الحشد:"
+                start = after_dateline(text, prev[0])
+                subject = next(
+                    (m for m in mentions if start <= m.mstart < prev[1] and not m.prepositional),
+                    None,
+                )
+                speaker = reporter or subject or last
         if speaker is None:
             # else the actor of the event the quote belongs to
             speaker = next((a for t, a in reversed(actors) if lo <= t < qs), None)
@@ -234,7 +260,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
             if post:
                 verb = post[0]
                 speaker = _speaker(text, verb, ms, hi)
-        if speaker is None and statement is None:
+        if speaker is None and statement is None and subjectless is None:
             # "وقال مصدر عسكري لوكالة فرانس برس: «...»": an unnamed or unknown subject
             bare = next((b for v in verbs if (b := _bare_subject(text, v, qs))), None)
             if bare is not None:
@@ -329,6 +355,17 @@ def _is_name(text: str, ms: int, me: int, qs: int, qe: int) -> bool:
         return False
     ws = ms - len(before) + w.start(1)
     return any(not v.noun and v.mend >= ws + len(w.group(1)) - 3 for v in _verbs(text, ws, ms))
+
+
+def _subjectless(text: str, verb: _Verb, qstart: int) -> bool:
+    """A reporting verb whose subject is not expressed after it: a colon, a preposition or a
+    participle comes first ("وقال مخاطباً الحشد:"، "وقال في خطابه:")."""
+    m = re.match(r"\s*(:|[^\W\d_]+)", text[verb.mend : qstart])
+    if m is None:
+        return False
+    w = m.group(1)
+    participle = len(w) >= 5 and w[0] == "م" and w.endswith("ا")  # مخاطبا، مضيفا، مشيرا
+    return w == ":" or w in _prepositions() or participle
 
 
 def _bare_subject(text: str, verb: _Verb, qstart: int) -> tuple[Mention, _Verb] | None:
