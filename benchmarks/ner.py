@@ -45,7 +45,9 @@ def tag_chunk(sents: list[list[str]], propagate: bool) -> list[list[str]]:
         spans.append(cur)
     text = " ".join(w for s in words for w in s)
     hits = gazetteer.find(text)
-    tags = [ner.tag_words(w, gazetteer_tags(hits, sp)) for w, sp in zip(words, spans, strict=True)]
+    tags = ner.tag_document(
+        [(w, gazetteer_tags(hits, sp)) for w, sp in zip(words, spans, strict=True)]
+    )
     if not propagate:
         return tags
     found = [

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from waqai.entities.frequency import word_classes
 from waqai.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,6 +37,8 @@ RULE_MIN_POPULATION = 1_000_000
 
 def clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name.replace("\u200f", "").replace("\u200e", "")).strip()
+    # a qualified title names the place before the comma: "قرطاجنة، كولومبيا"
+    name = name.split("،")[0].strip()
     return re.sub(r"^ا+ال", "ال", name)  # GeoNames noise: ااالخرطوم
 
 
@@ -157,6 +160,8 @@ def build_cities(
     shared: Path, inside: Counter[str], outside: Counter[str]
 ) -> tuple[list[dict[str, str]], dict[tuple[str, str], str]]:
     path = shared / "data/gazetteers/derived/cities15000_arabic_script_altnames.tsv"
+    with open(shared / "data/gazetteers/derived/countries_ar.tsv", encoding="utf-8") as fh:
+        countries = {normalize(n) for row in csv.reader(fh, delimiter="\t") for n in row[3:] if n}
     rows = []
     by_en: dict[tuple[str, str], str] = {}
     with open(path, encoding="utf-8") as fh:
@@ -164,10 +169,17 @@ def build_cities(
         next(reader)
         for gid, name_en, cc, _admin, pop, _lat, _lon, alt in reader:
             names = []
-            for n in alt.split("|"):
-                n = clean_name(n)
+            for raw in alt.split("|"):
+                n = clean_name(raw)
                 key = normalize(n)
                 common = outside[key] >= 2 and outside[key] > inside[key]
+                if "،" in raw and (
+                    normalize(raw.split("،")[1].strip()) not in countries
+                    or int(word_classes().get(key)[0]) >= 4
+                ):
+                    # only "X، <country>" names a city X ("قرطاجنة، كولومبيا"); not "سوري،
+                    # كولومبيا البريطانية" (Surrey, but "Syrian" first)
+                    continue
                 if len(key) >= 3 and arabic_only(n) and n not in names and not common:
                     names.append(n)  # a word mostly seen outside entities is no city name
             if not names:

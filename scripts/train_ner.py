@@ -9,11 +9,17 @@ Word clusters are learned from the training text plus all NewsFANE text that
 shares nothing with the test split. Word frequencies come from the shipped
 ``word_classes.tsv`` (``scripts/build_wordfreq.py``).
 
-usage: python scripts/train_ner.py [--cv 3] [--c1 0.05 --c2 0.05] [--out DIR]
+Sentences are read in runs of ``DOC`` as documents: a word's features include what
+the rest of its document says about it (``features.document_features``). Each run
+is also copied ``--copies`` times with every name replaced, at ``--replace``
+probability, by another name of its type from the training data (mention
+replacement): the model learns the contexts of names rather than the names.
+
+usage: python scripts/train_ner.py [--cv 3] [--c1 0.02 --c2 0.02] [--copies 2] [--out DIR]
 ``--cv`` only reports blocked cross-validation and writes nothing; ``--out
 /tmp/ner-cand`` writes a candidate (ner.crfsuite, ner.json, clusters.tsv) without
-touching the shipped files. Training is deterministic (L-BFGS, fixed cluster
-seed): rerunning rebuilds the shipped model.
+touching the shipped files. Training is deterministic (L-BFGS, fixed cluster and
+replacement seeds): rerunning rebuilds the shipped model.
 """
 
 from __future__ import annotations
@@ -21,21 +27,31 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pycrfsuite
 
 from waqai.entities import conll, gazetteer
-from waqai.entities.features import gazetteer_tags, sequence_features, stripped, use_clusters
+from waqai.entities.features import (
+    document_features,
+    gazetteer_tags,
+    sequence_features,
+    stripped,
+    use_clusters,
+)
 from waqai.entities.ner import decode, file_hash
 from waqai.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "waqai" / "entities" / "data"
-VERSION = "1.2.0"
+VERSION = "1.3.0"
+#: sentences read as one document (ANERcorp keeps its articles' order, without boundaries)
+DOC = 20
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 
 FANE_TYPES = {
@@ -97,14 +113,52 @@ def load_data(
     return train, novel, not_test, len(fane)
 
 
-def sentence_features(sent: conll.Sentence) -> list[list[str]]:
-    words = [normalize(t) or t for t, _ in sent]
-    spans, pos = [], 0
+def block_features(block: list[conll.Sentence]) -> list[list[list[str]]]:
+    """Features of a run of sentences read as one document."""
+    words = [[normalize(t) or t for t, _ in s] for s in block]
+    doc = document_features(words)
+    out = []
     for w in words:
-        spans.append((pos, pos + len(w)))
-        pos += len(w) + 1
-    hits = gazetteer.find(" ".join(words))
-    return sequence_features(words, gazetteer_tags(hits, spans))
+        spans, pos = [], 0
+        for x in w:
+            spans.append((pos, pos + len(x)))
+            pos += len(x) + 1
+        hits = gazetteer.find(" ".join(w))
+        out.append(sequence_features(w, gazetteer_tags(hits, spans), doc))
+    return out
+
+
+def blocks(sents: list[conll.Sentence]) -> Iterator[list[conll.Sentence]]:
+    for i in range(0, len(sents), DOC):
+        yield sents[i : i + DOC]
+
+
+def replaced_copies(
+    sents: list[conll.Sentence], copies: int, prob: float, seed: int
+) -> list[list[conll.Sentence]]:
+    """``copies`` copies of each document run, each name replaced at ``prob`` by another
+    name of its type from ``sents`` (mention replacement)."""
+    pool: dict[str, list[tuple[str, ...]]] = {}
+    for s in sents:
+        for a, b, t in conll.bio_spans([x for _, x in s]):
+            pool.setdefault(t, []).append(tuple(w for w, _ in s[a:b]))
+    rng = random.Random(seed)
+    out = []
+    for block in blocks(sents):
+        for _ in range(copies):
+            copy = []
+            for s in block:
+                new: conll.Sentence = []
+                last = 0
+                for a, b, t in conll.bio_spans([x for _, x in s]):
+                    new.extend(s[last:a])
+                    name = rng.choice(pool[t]) if rng.random() < prob else [w for w, _ in s[a:b]]
+                    new.extend((w, ("B-" if i == 0 else "I-") + t) for i, w in enumerate(name))
+                    last = b
+                new.extend(s[last:])
+                copy.append(new)
+            out.append(copy)
+    return out
 
 
 def learn_clusters(
@@ -157,23 +211,32 @@ def kmeans(x: np.ndarray, k: int, iters: int = 25) -> list[int]:
     return [int(v) for v in labels]
 
 
-def train(sents: list[conll.Sentence], path: Path, c1: float, c2: float, iters: int) -> None:
+def train(docs: list[list[conll.Sentence]], path: Path, c1: float, c2: float, iters: int) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
-    for s in sents:
-        trainer.append(sentence_features(s), conll.to_bilou([t for _, t in s]))
+    for block in docs:
+        for s, f in zip(block, block_features(block), strict=True):
+            trainer.append(f, conll.to_bilou([t for _, t in s]))
     trainer.set_params(
         {"c1": c1, "c2": c2, "max_iterations": iters, "feature.possible_transitions": True}
     )
     trainer.train(str(path))
 
 
+def training_docs(
+    sents: list[conll.Sentence], extra: list[conll.Sentence], copies: int, prob: float
+) -> list[list[conll.Sentence]]:
+    data = sents + extra
+    return list(blocks(data)) + replaced_copies(data, copies, prob, seed=0)
+
+
 def evaluate(path: Path, sents: list[conll.Sentence], o_threshold: float) -> conll.Score:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     pred = []
-    for s in sents:
-        tagger.set(sentence_features(s))
-        pred.append(decode(tagger, len(s), o_threshold))
+    for block in blocks(sents):
+        for s, f in zip(block, block_features(block), strict=True):
+            tagger.set(f)
+            pred.append(decode(tagger, len(s), o_threshold))
     return conll.score([[t for _, t in s] for s in sents], pred)
 
 
@@ -191,9 +254,11 @@ def write_attributes(model: Path, path: Path) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--c1", type=float, default=0.05)
-    ap.add_argument("--c2", type=float, default=0.05)
+    ap.add_argument("--c1", type=float, default=0.02)
+    ap.add_argument("--c2", type=float, default=0.02)
     ap.add_argument("--iters", type=int, default=100)
+    ap.add_argument("--copies", type=int, default=2, help="name-replaced copies of the data")
+    ap.add_argument("--replace", type=float, default=0.5, help="probability to replace a name")
     ap.add_argument("--no-fane", action="store_true")
     ap.add_argument("--no-clusters", action="store_true")
     ap.add_argument(
@@ -221,7 +286,8 @@ def main() -> None:
         for k in range(args.cv):
             rest = [s for j, f in enumerate(folds) if j != k for s in f]
             tmp = Path(tempfile.gettempdir()) / f"waqai_cv{k}_{os.getpid()}.crfsuite"
-            train(rest + extra, tmp, args.c1, args.c2, args.iters)
+            docs = training_docs(rest, extra, args.copies, args.replace)
+            train(docs, tmp, args.c1, args.c2, args.iters)
             for th in THRESHOLDS:
                 sc = evaluate(tmp, folds[k], th)
                 scores.setdefault(th, []).append(sc.micro())
@@ -237,7 +303,8 @@ def main() -> None:
         for w, (a, b) in sorted(cl.items()):
             fh.write(f"{w}\t{a}\t{b}\n")
     model = args.out / "ner.crfsuite"
-    train(train_sents + extra, model, args.c1, args.c2, args.iters)
+    docs = training_docs(train_sents, extra, args.copies, args.replace)
+    train(docs, model, args.c1, args.c2, args.iters)
     n_attributes = write_attributes(model, args.out / "ner_attributes.txt")
     meta = {
         "name": "waqai-ner-crf",
@@ -252,6 +319,9 @@ def main() -> None:
             "c1": args.c1,
             "c2": args.c2,
             "max_iterations": args.iters,
+            "document_sentences": DOC,
+            "replaced_copies": args.copies,
+            "replace_probability": args.replace,
             "clusters": not args.no_clusters,
         },
         "licences": ["ANERcorp CC BY-SA 4.0", "NewsFANE CC BY-SA 3.0"],

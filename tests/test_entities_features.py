@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from waqai.entities.features import given_names, skeleton, skeletons, word_features
+from waqai.entities.features import given_names, skeleton, skeletons, stripped, word_features
 from waqai.entities.frequency import UNKNOWN, WordClasses, word_classes
 from waqai.text.normalize import normalize
 
@@ -128,3 +128,20 @@ def test_tagging_features_keep_only_model_attributes_and_the_same_labels() -> No
     fresh.open(str(data_path("entities", ner.MODEL)))
     assert fresh.tag(full) == ner.tagger().tag(cut)
     assert "B-PER" in fresh.tag(full)
+
+
+def test_document_features_tell_one_sentence_what_another_says_about_a_word() -> None:
+    from waqai.entities.features import document_features, sequence_features
+
+    first = [normalize(w) for w in ["وقال", "الرئيس", "توكاييف", "إن", "الوضع", "مستقر"]]
+    second = [normalize(w) for w in ["وأضاف", "توكاييف", "أن", "القوات", "ستنسحب"]]
+    doc = document_features([first, second])
+    # توكاييف follows a person title in the first sentence: the second one knows it too
+    assert "D:pc1" in doc[stripped(normalize("توكاييف"))]
+    gaz = [""] * len(second)
+    with_doc = sequence_features(second, gaz, doc)
+    alone = sequence_features(second, gaz, document_features([second]))
+    assert "D:pc1" in with_doc[1] and "D:pc1" not in alone[1]
+    # a given name before a word is said too: الحلبوسي ends a person's name somewhere
+    names = document_features([[normalize(w) for w in ["قال", "محمد", "الحلبوسي"]]])
+    assert "D:gn-" in names[stripped(normalize("الحلبوسي"))]

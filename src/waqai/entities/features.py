@@ -276,19 +276,68 @@ def _keep(known: dict[str, str], feats: Iterable[str]) -> tuple[str, ...]:
     return tuple(k for f in feats if (k := known.get(f)) is not None)
 
 
-def sequence_features(words: Sequence[str], gaz: Sequence[str]) -> list[list[str]]:
-    """Feature lists for a sentence of matching-form words with their gazetteer tags."""
+#: document features of a word: "D:" + what was seen around its other occurrences
+DocFeatures = dict[str, tuple[str, ...]]
+
+
+def document_features(sentences: Iterable[Sequence[str]]) -> DocFeatures:
+    """What a document says about each of its words wherever it occurs (Chieu & Ng's
+    global features): the cue kinds one or two words before any occurrence ("D:pc1" after
+    a person title, "D:oh1" after an organization head, "D:lc1" after a place cue) and a
+    given name before or after one ("D:gn-", "D:gn+"). A name tagged with its title in
+    one sentence is then known for a name in the next sentence that stands alone.
+    """
+    seen: dict[str, set[str]] = {}
+    gn = given_names()
+    for words in sentences:
+        for i, w in enumerate(words):
+            if len(w) < 3 or not w[0].isalpha():
+                continue
+            kinds = seen.setdefault(stripped(w), set())
+            for off in (1, 2):
+                if i >= off:
+                    kinds.update(k + str(off) for k in cue_kinds(words[i - off]))
+            if i > 0 and words[i - 1] in gn:
+                kinds.add("gn-")
+            if i + 1 < len(words) and words[i + 1] in gn:
+                kinds.add("gn+")
+    return {w: tuple(intern("D:" + k) for k in sorted(ks)) for w, ks in seen.items() if ks}
+
+
+def _with_document(
+    feats: list[list[str]],
+    words: Sequence[str],
+    doc: DocFeatures | None,
+    known: dict[str, str] | None,
+) -> list[list[str]]:
+    if doc:
+        for f, w in zip(feats, words, strict=True):
+            extra = doc.get(stripped(w)) if len(w) >= 3 and w[0].isalpha() else None
+            if extra:
+                f.extend(extra if known is None else _keep(known, extra))
+    return feats
+
+
+def sequence_features(
+    words: Sequence[str], gaz: Sequence[str], doc: DocFeatures | None = None
+) -> list[list[str]]:
+    """Feature lists for a sentence of matching-form words with their gazetteer tags, and
+    the ``document_features`` of the document it belongs to."""
     own = [word_features(w)[0] for w in words]
-    return _assemble(words, gaz, own, [neighbour_features(w) for w in words], None)
+    feats = _assemble(words, gaz, own, [neighbour_features(w) for w in words], None)
+    return _with_document(feats, words, doc, None)
 
 
-def tagging_features(words: Sequence[str], gaz: Sequence[str]) -> list[list[str]]:
+def tagging_features(
+    words: Sequence[str], gaz: Sequence[str], doc: DocFeatures | None = None
+) -> list[list[str]]:
     """``sequence_features`` without the features the model has no weight for
     (``restrict_to``; the same labels, less work for the tagger)."""
     if not _known:
-        return sequence_features(words, gaz)
+        return sequence_features(words, gaz, doc)
     feats = [known_word_features(w) for w in words]
-    return _assemble(words, gaz, [f[0] for f in feats], [f[1] for f in feats], _known[0])
+    out = _assemble(words, gaz, [f[0] for f in feats], [f[1] for f in feats], _known[0])
+    return _with_document(out, words, doc, _known[0])
 
 
 def _assemble(

@@ -15,7 +15,12 @@ from typing import Any
 import pycrfsuite
 
 from waqai.entities.conll import from_bilou
-from waqai.entities.features import restrict_to, tagging_features
+from waqai.entities.features import (
+    DocFeatures,
+    document_features,
+    restrict_to,
+    tagging_features,
+)
 from waqai.errors import DataError
 from waqai.resources import data_path, load_json
 
@@ -80,10 +85,19 @@ def o_threshold() -> float:
     return float(load_json("entities", META).get("o_threshold", 0.5))
 
 
-def tag_words(words: Sequence[str], gaz: Sequence[str]) -> list[str]:
-    """BIO tags for a sentence of matching-form ``words`` with their gazetteer tags."""
+def tag_words(
+    words: Sequence[str], gaz: Sequence[str], doc: DocFeatures | None = None
+) -> list[str]:
+    """BIO tags for a sentence of matching-form ``words`` with their gazetteer tags, in a
+    document whose ``document_features`` are ``doc`` (by default the sentence alone)."""
     if not words:
         return []
     t = tagger()
-    t.set(tagging_features(words, gaz))
+    t.set(tagging_features(words, gaz, document_features([words]) if doc is None else doc))
     return decode(t, len(words), o_threshold())
+
+
+def tag_document(sentences: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[list[str]]:
+    """BIO tags for each (words, gazetteer tags) sentence of one document."""
+    doc = document_features(words for words, _ in sentences)
+    return [tag_words(words, gaz, doc) for words, gaz in sentences]

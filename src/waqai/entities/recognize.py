@@ -221,7 +221,7 @@ def model_mentions(doc: Document, hits: list[Hit]) -> list[Mention]:
     starts = [t.start for t in tokens]
     hit_starts = [h.start for h in hits]
     words = {t.norm for t in tokens}
-    out = []
+    sents, inputs = [], []
     for s, e in bounds:
         i, j = bisect_left(starts, s), bisect_left(starts, e)
         sent = tokens[i:j]
@@ -231,16 +231,19 @@ def model_mentions(doc: Document, hits: list[Hit]) -> list[Mention]:
         while k > 0 and hits[k - 1].end > sent[0].mstart:
             k -= 1
         spans = [(t.mstart, t.mend) for t in sent]
-        gaz = gazetteer_tags(hits[k:], spans)
-        tags = ner.tag_words([t.norm for t in sent], gaz)
+        sents.append(sent)
+        inputs.append(([t.norm for t in sent], gazetteer_tags(hits[k:], spans)))
+    out = []
+    # the document is tagged at once: what one sentence says about a word helps the others
+    for sent, tags in zip(sents, ner.tag_document(inputs), strict=True):
         for a, b, typ in bio_spans(tags):
             if typ not in MODEL_TYPES:
                 continue
-            for a, b in _split_conjoined(sent, a, b, words):
-                first = sent[a]
+            for x, y in _split_conjoined(sent, a, b, words):
+                first = sent[x]
                 start = first.mstart + _strip_proclitic(first, words)
-                end = sent[b - 1].mend
-                if sent[b - 1].kind == "punct" or start >= end:
+                end = sent[y - 1].mend
+                if sent[y - 1].kind == "punct" or start >= end:
                     continue
                 out.append(Mention(start, end, typ, "model"))
     return out
