@@ -1,7 +1,7 @@
 """Generalization gate: the metrics on tests/heldout, articles nobody tuned on.
 
-Measured (2026-11-30, no date given, now = 2026-11-29) on the 36 articles: dct 0.92,
-timex_acc 0.92, event_recall 0.71, event_prec 0.77, actor_acc 0.71, quote_acc 0.90.
+Measured (2026-11-30, fourth session, no date given, now = 2026-11-29) on the 36 articles:
+dct 0.92, timex_acc 0.92, event_recall 0.72, event_prec 0.76, actor_acc 0.72, quote_acc 0.92.
 Floors sit a little under; lowering one needs a reason in CHANGELOG.md. See tests/heldout/README.md: never change code
 by looking at these articles.
 """
@@ -18,12 +18,12 @@ from waqai.pipeline import Pipeline
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 FLOORS = {
-    "dct": 0.88,
-    "timex_acc": 0.88,
-    "event_recall": 0.69,
-    "event_prec": 0.72,
-    "actor_acc": 0.68,
-    "quote_acc": 0.86,
+    "dct": 0.90,
+    "timex_acc": 0.90,
+    "event_recall": 0.70,
+    "event_prec": 0.74,
+    "actor_acc": 0.70,
+    "quote_acc": 0.89,
 }
 
 

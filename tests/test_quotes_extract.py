@@ -183,4 +183,3 @@ def test_quotes_a_subjectless_verb_after_an_unknown_subject_of_a_verb_before() -
     doc = make_doc(text, [("أنقرة", "GPE", "gpe:TR"), ("واشنطن", "GPE", "gpe:US")])
     (q,) = extract_quotes(doc)
     assert q.speaker is not None and q.speaker.text.startswith("غولن")
-

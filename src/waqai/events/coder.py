@@ -203,18 +203,18 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
                     # "رحبت ماي بالاستقالة": who reacts did not resign
                     d.actor = None
                     d.country, d.guessed = country0, True
-            prev = drafts[-1] if drafts else None
+            last = drafts[-1] if drafts else None
             if (
                 d.guessed
-                and prev is not None
-                and prev.sent == si
-                and not prev.guessed
+                and last is not None
+                and last.sent == si
+                and not last.guessed
                 and hit.prefix[:1] in ("و", "ف")
-                and _same(prev.actor, d.actor)
+                and _same(last.actor, d.actor)
             ):
-                # "وصلت بيلوسي إلى تايبيه، والتقت الرئيسة التايوانية": a conjoined clause of
-                # the same actor happens where the one before did
-                d.country, d.guessed = prev.country, False
+                # "وزار وانغ يي طهران، واجتمع بالرئيس الإيراني": a conjoined clause of the
+                # same actor happens where the one before did
+                d.country, d.guessed = last.country, False
             drafts.append(d)
     merged = _merge(drafts, has_headline(text, bounds))
     # the report's own date in its dateline is no day of its story
