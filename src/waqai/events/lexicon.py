@@ -202,6 +202,12 @@ class Lexicon:
                         keys.setdefault(head, []).append((j, pos))
             for head, pos in heads:
                 if tails:
+                    if pos in ("construct", "noun") and " " not in head and head[-1:] != "ه":
+                        # a pronoun between the masdar and its tail: "اعتزاله العمل السياسي"،
+                        # "تعليقها مشاركتها"
+                        for suf in ("ه", "ها", "هم", "هما"):
+                            for t in tails:
+                                keys.setdefault(f"{head}{suf} {t}", []).append((i, "noun"))
                     if pos == "construct":
                         continue
                     variants = [head] + (
