@@ -308,6 +308,16 @@ ROLES: list[Row] = [
         None,
         "SA",
     ),
+    # a relative clause's verb has the noun before the pronoun as subject
+    (
+        "أعلن غوايدو نفسه رئيساً أمام عشرات الآلاف من أنصاره الذين تظاهروا اليوم في العاصمة "
+        "كراكاس.",
+        "PROTEST",
+        "أنصاره",
+        None,
+        "2024-03-10",
+        None,
+    ),
     # a royal court is a state body, its nisba its country
     (
         "في المقابل، رحب الديوان الملكي المغربي اليوم بالموقف الفرنسي.",

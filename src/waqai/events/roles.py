@@ -26,6 +26,7 @@ class _Syntax:
     complementizers: frozenset[str]
     light_verbs: frozenset[str]
     light_nouns: frozenset[str]
+    relatives: frozenset[str]
     agent_relative: re.Pattern[str]
     pronominal: frozenset[str]
     adjunct: frozenset[str]
@@ -43,6 +44,7 @@ def _syntax() -> _Syntax:
         frozenset(norm(w) for w in m["complementizers"]),
         frozenset(norm(w) for w in m["light_verbs"]),
         frozenset(norm(w) for w in m["light_nouns"]),
+        frozenset(norm(w) for w in m["relative_pronouns"]),
         # up to two adjectives may stand between: "قمة استثنائية عقدها قادة المجموعة"
         re.compile(
             r"(?:\s+(?:ال[^\W\d_]+|[^\W\d_]+(?:يه|ي|يين|يون|يات))){0,2}?\s+(?:"
@@ -183,6 +185,13 @@ def assign_roles(
             if actor is None and opener in ("حيث", "ثم"):
                 # "فرّ الرئيس إلى سنغافورة حيث أعلن استقالته": the sentence subject
                 actor = next((m for m in left if m.mstart >= lo and not m.prepositional), None)
+    elif actor is None and not hit.suffix and _word_before(text, tstart) in syn.relatives:
+        # "عشرات الآلاف من أنصاره الذين تظاهروا": a relative clause's verb without an object
+        # pronoun has its antecedent as subject ("المدينة التي قصفتها القوات" has one)
+        pron = text.rfind(" ", 0, tstart - 1) + 1
+        actor = next((m for m in reversed(left) if _gap(ctx, m.mend, pron) == 0), None)
+        if actor is None:
+            actor = first
     elif actor is None:
         conjoined = hit.prefix[:1] in ("و", "ف") and _gap(ctx, region, tstart) >= 3
         if conjoined:

@@ -279,16 +279,20 @@ def extract_quotes(doc: Document) -> list[Quote]:
     return out
 
 
-#: relative pronouns: a verb right after one is in a description, not the quote's report
-#: ("منطقة خيرسون، التي أعلنت موسكو ضمها، "لا تزال جزءاً من روسيا"")
-_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
+
+
+@cache
+def _relatives() -> frozenset[str]:
+    """Relative pronouns (morphology.yaml): a verb right after one is in a description, not
+    the quote's report ("منطقة خيرسون، التي أعلنت موسكو ضمها، "لا تزال جزءاً من روسيا"")."""
+    return frozenset(norm(w) for w in load_yaml("events", "morphology.yaml")["relative_pronouns"])
 
 
 def _relative(text: str, verb: _Verb) -> bool:
     """A verb right after a relative pronoun ("التي قالت")."""
     prev = _LAST_WORD.search(text, max(0, verb.mstart - 16), verb.mstart)
-    return prev is not None and prev.group(1) in _RELATIVES
+    return prev is not None and prev.group(1) in _relatives()
 
 
 def _relays(text: str, verb: _Verb) -> bool:
