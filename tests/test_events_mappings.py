@@ -72,4 +72,5 @@ ALLOWED_DIFFERENCES = {
     ("086", "CONCEDE"),  # an announced opening of borders or airspace is a verbal concession
     ("0814", "CONCEDE"),  # lifting a curfew or an emergency is CONCEDE per the manual
     ("172", "SANCTION"),  # dismissal of an official from office
+    ("016", "REJECT"),  # denying responsibility: REJECT, as the manual's CAMEO section suggests
 }

@@ -264,8 +264,9 @@ NOT_ASSERTED = [
 @pytest.mark.parametrize("sentence", NOT_ASSERTED)
 def test_events_nonasserted_are_not_emitted_as_asserted(sentence: str) -> None:
     for typ, mode, modality in events_of(sentence):
-        # only the governing event may remain ("أرسلت" MOBILIZE, "ناقش" CONSULT, "دعا" REQUEST)
-        assert typ in {"MOBILIZE", "CONSULT", "REQUEST"} or modality != "asserted", (
+        # only the governing event may remain ("أرسلت" MOBILIZE, "ناقش" CONSULT, "دعا" REQUEST,
+        # "نفى" REJECT: the denial itself)
+        assert typ in {"MOBILIZE", "CONSULT", "REQUEST", "REJECT"} or modality != "asserted", (
             typ,
             mode,
             modality,

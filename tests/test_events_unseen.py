@@ -310,8 +310,7 @@ ROLES: list[Row] = [
     ),
     # a relative clause's verb has the noun before the pronoun as subject
     (
-        "أعلن غوايدو نفسه رئيساً أمام عشرات الآلاف من أنصاره الذين تظاهروا اليوم في العاصمة "
-        "كراكاس.",
+        "أعلن غوايدو نفسه رئيساً أمام عشرات الآلاف من أنصاره الذين تظاهروا اليوم في العاصمة كراكاس.",
         "PROTEST",
         "أنصاره",
         None,
@@ -447,6 +446,23 @@ TRIGGERS: list[Row] = [
         None,
         "2024-01-30",
         None,
+    ),
+    # a denial is REJECT (CAMEO 016); cancelling a visit in a row is SANCTION
+    (
+        "ونفت موسكو اليوم أن تكون طائرتها قد اخترقت الأجواء التركية.",
+        "REJECT",
+        "موسكو",
+        None,
+        "2024-03-10",
+        None,
+    ),
+    (
+        "وألغى وزير الخارجية الروسي سيرغي لافروف اليوم زيارته إلى تركيا.",
+        "SANCTION",
+        "سيرغي لافروف",
+        None,
+        "2024-03-10",
+        "RU",
     ),
     # dissolving an institution is coercion
     (
