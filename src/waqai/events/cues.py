@@ -42,6 +42,7 @@ class Cues:
     name_heads: frozenset[str]
     clause_break: re.Pattern[str]
     date_break: re.Pattern[str]
+    date_wall: re.Pattern[str]
     date_offset: re.Pattern[str]
     date_offset_days: dict[str, int]
     date_offset_window: int
@@ -99,6 +100,7 @@ def cues() -> Cues:
         name_heads=frozenset(norm(w) for w in c["name_heads"]),
         clause_break=_p(c["clause_breaks"]),
         date_break=_p(c["date_breaks"], clitics=False),
+        date_wall=_p(c["date_walls"], clitics=False),
         date_offset=_p(list(c["date_offsets"]["days"]), clitics=False),
         date_offset_days={norm(k): int(v) for k, v in c["date_offsets"]["days"].items()},
         date_offset_window=int(c["date_offsets"]["window"]),

@@ -75,7 +75,7 @@ def nearest_date(
     """
     from waqai.events.cues import cues
 
-    breaks = cues().date_break
+    breaks, walls = cues().date_break, cues().date_wall
     best: tuple[int, str] | None = None
     for s, e, v in timexes:
         if s < lo or e > hi:
@@ -85,7 +85,7 @@ def nearest_date(
         a, b = (e, hit.mstart) if e <= hit.mstart else (hit.mend, s)
         dist = max(0, b - a) + 40 * len(re.findall(r"[،,؛]", text[a:b]))
         after = a == hit.mend
-        if after and _NEXT_CLAUSE.search(text, a, b):
+        if after and (_NEXT_CLAUSE.search(text, a, b) or walls.search(text, a, b)):
             continue  # "رفضت الخطوة، واعتبرتها ... التي تنتهي في 28 أفريل": a later clause's
         if after and hit.pos == "participle" and len(_WORD.findall(text, a, b)) > 1:
             # "متهمًا جهات بإصدار بيان يوم الاثنين": a circumstantial participle happens
