@@ -447,6 +447,15 @@ TRIGGERS: list[Row] = [
         "2024-01-30",
         None,
     ),
+    # cutting military contacts is SANCTION
+    (
+        "وأعلنت هيئة الأركان العامة الروسية اليوم قطع جميع الاتصالات العسكرية مع الجانب التركي.",
+        "SANCTION",
+        None,
+        None,
+        "2024-03-10",
+        None,
+    ),
     # a denial is REJECT (CAMEO 016); cancelling a visit in a row is SANCTION
     (
         "ونفت موسكو اليوم أن تكون طائرتها قد اخترقت الأجواء التركية.",
