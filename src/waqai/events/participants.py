@@ -37,7 +37,7 @@ class Mention:
     mend: int
     entity_id: str | None
     code: str | None
-    kind: str  # "entity" | "agent"
+    kind: str  # "entity" | "agent" | "territory" (a nisba place: "الأراضي الباكستانية")
     etype: str  # entity type (PER, ORG, GPE, LOC) or agent sector (GOV, MIL, ...)
     country: str | None  # ISO alpha-2
     prepositional: bool = False

@@ -61,7 +61,7 @@ _JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: a coordinating و (and a comma) between two participants
 _CONJUNCT = re.compile(r"\s*[،,]?\s*و\s*")
 
-#: "بين X و Y" after a trigger, a word or two between
+#: "بين X و Y" after a trigger, up to four words between ("اتصال هاتفي هو الثاني خلال يومين بين")
 _BETWEEN = re.compile(r"\s+(?:[^\W\d_]+\s+){0,4}?بين\s")
 
 
@@ -295,15 +295,11 @@ def _titled_subject(ctx: Context, tend: int, right: list[Mention]) -> Mention | 
     """A person named after a long title right after the verb: "توعد المرشد الأعلى للجمهورية
     الإسلامية علي خامنئي السعودية" (title words only between: no punctuation, no preposition
     standing alone)."""
-    from waqai.events.participants import _agents
-
-    preps = _agents().prepositions
     for m in right:
         if _gap(ctx, tend, m.mstart) > 5:
             return None
-        between = ctx.text[tend : m.mstart]
-        if re.search(r"[.،,؛:!?؟\"«»()]", between) or any(
-            w in preps for w in re.findall(r"[^\W\d_]+", between)
+        if re.search(r"[.،,؛:!?؟\"«»()]", ctx.text[tend : m.mstart]) or _prepositions_between(
+            ctx.text, tend, m.mstart
         ):
             return None
         if m.etype == "PER" and not m.prepositional:
