@@ -232,19 +232,9 @@ def extract_quotes(doc: Document) -> list[Quote]:
             if bare is not None:
                 speaker, verb = bare[0], subjectless
         if speaker is None and subjectless is not None and si > 0:
+            # "جمع لوكاشينكو أنصاره. وقال مخاطباً الحشد:": the sentence before speaks on
             verb = subjectless
-            prev = bounds[si - 1]
-            reporter = _reporter(text, prev, mentions)
-            if last is not None and last.mstart >= prev[0]:
-                speaker = last
-            else:
-                # the subject of the sentence before: "جمع لوكاشينكو أنصاره. وقال مخاطباً الحشد:"
-                start = after_dateline(text, prev[0])
-                subject = next(
-                    (m for m in mentions if start <= m.mstart < prev[1] and not m.prepositional),
-                    None,
-                )
-                speaker = reporter or subject or last
+            speaker = _previous_speaker(text, bounds[si - 1], mentions, last, subject=True)
         if speaker is None:
             # else the actor of the event the quote belongs to
             speaker = next((a for t, a in reversed(actors) if lo <= t < qs), None)
@@ -268,9 +258,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
         if speaker is None and statement is None and verb is not None:
             # "وأضاف: «...»": who spoke last, a quote's speaker or a reporting verb's subject
             # in the sentence before ("أعلن توسك أن ... . وأضاف:")
-            reporter = _reporter(text, bounds[si - 1], mentions) if si > 0 else None
-            recent = last is not None and last.mstart >= bounds[si - 1][0]
-            speaker = last if recent or reporter is None else reporter
+            speaker = _previous_speaker(text, bounds[si - 1], mentions, last) if si > 0 else last
         if speaker is None and statement is None:
             continue
         if speaker is not None:
@@ -321,6 +309,27 @@ def _antecedent(text: str, verb: _Verb, ms: list[Mention]) -> Mention | None:
         return None
     pos = prev.start(1)
     return next((m for m in reversed(ms) if m.mend <= pos and pos - m.mend <= 3), None)
+
+
+def _previous_speaker(
+    text: str,
+    bound: tuple[int, int],
+    mentions: list[Mention],
+    last: Mention | None,
+    subject: bool = False,
+) -> Mention | None:
+    """Who speaks on from the sentence ``bound`` before: the last quote's speaker if it was
+    there or later, else the subject of its last reporting verb, else (with ``subject``) its
+    first noun phrase, else the last quote's speaker."""
+    if last is not None and last.mstart >= bound[0]:
+        return last
+    found = _reporter(text, bound, mentions)
+    if found is None and subject:
+        start = after_dateline(text, bound[0])
+        found = next(
+            (m for m in mentions if start <= m.mstart < bound[1] and not m.prepositional), None
+        )
+    return found or last
 
 
 def _reporter(text: str, bound: tuple[int, int], mentions: list[Mention]) -> Mention | None:
