@@ -130,6 +130,7 @@ def skeletons() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def stripped(word: str) -> str:
     """The stem under the longest proclitic chain (وموسكو → موسكو), suffixes kept."""
     best = word
@@ -289,32 +290,45 @@ def document_features(sentences: Iterable[Sequence[str]]) -> DocFeatures:
     """
     seen: dict[str, set[str]] = {}
     gn = given_names()
+
+    def add(word: str, kind: str) -> None:
+        if len(word) >= 3 and word[0].isalpha():
+            seen.setdefault(stripped(word), set()).add(kind)
+
+    # cues and given names are rare: walk from them to the words they tell about
     for words in sentences:
+        n = len(words)
         for i, w in enumerate(words):
-            if len(w) < 3 or not w[0].isalpha():
-                continue
-            kinds = seen.setdefault(stripped(w), set())
-            for off in (1, 2):
-                if i >= off:
-                    kinds.update(k + str(off) for k in cue_kinds(words[i - off]))
-            if i > 0 and words[i - 1] in gn:
-                kinds.add("gn-")
-            if i + 1 < len(words) and words[i + 1] in gn:
-                kinds.add("gn+")
-    return {w: tuple(intern("D:" + k) for k in sorted(ks)) for w, ks in seen.items() if ks}
+            for k in cue_kinds(w):
+                if i + 1 < n:
+                    add(words[i + 1], k + "1")
+                if i + 2 < n:
+                    add(words[i + 2], k + "2")
+            if w in gn:
+                if i + 1 < n:
+                    add(words[i + 1], "gn-")
+                if i > 0:
+                    add(words[i - 1], "gn+")
+    return {w: tuple(intern("D:" + k) for k in sorted(ks)) for w, ks in seen.items()}
+
+
+def known_document_features(doc: DocFeatures) -> DocFeatures:
+    """``doc`` without the features the model has no weight for (see ``restrict_to``),
+    filtered once per document rather than once per sentence."""
+    if not _known:
+        return doc
+    known = _known[0]
+    return {w: kept for w, fs in doc.items() if (kept := _keep(known, fs))}
 
 
 def _with_document(
-    feats: list[list[str]],
-    words: Sequence[str],
-    doc: DocFeatures | None,
-    known: dict[str, str] | None,
+    feats: list[list[str]], words: Sequence[str], doc: DocFeatures | None
 ) -> list[list[str]]:
     if doc:
         for f, w in zip(feats, words, strict=True):
             extra = doc.get(stripped(w)) if len(w) >= 3 and w[0].isalpha() else None
             if extra:
-                f.extend(extra if known is None else _keep(known, extra))
+                f.extend(extra)
     return feats
 
 
@@ -325,19 +339,20 @@ def sequence_features(
     the ``document_features`` of the document it belongs to."""
     own = [word_features(w)[0] for w in words]
     feats = _assemble(words, gaz, own, [neighbour_features(w) for w in words], None)
-    return _with_document(feats, words, doc, None)
+    return _with_document(feats, words, doc)
 
 
 def tagging_features(
     words: Sequence[str], gaz: Sequence[str], doc: DocFeatures | None = None
 ) -> list[list[str]]:
     """``sequence_features`` without the features the model has no weight for
-    (``restrict_to``; the same labels, less work for the tagger)."""
+    (``restrict_to``; the same labels, less work for the tagger); ``doc`` comes through
+    ``known_document_features``."""
     if not _known:
         return sequence_features(words, gaz, doc)
     feats = [known_word_features(w) for w in words]
     out = _assemble(words, gaz, [f[0] for f in feats], [f[1] for f in feats], _known[0])
-    return _with_document(out, words, doc, _known[0])
+    return _with_document(out, words, doc)
 
 
 def _assemble(

@@ -18,6 +18,7 @@ from waqai.entities.conll import from_bilou
 from waqai.entities.features import (
     DocFeatures,
     document_features,
+    known_document_features,
     restrict_to,
     tagging_features,
 )
@@ -93,11 +94,14 @@ def tag_words(
     if not words:
         return []
     t = tagger()
-    t.set(tagging_features(words, gaz, document_features([words]) if doc is None else doc))
+    if doc is None:
+        doc = known_document_features(document_features([words]))
+    t.set(tagging_features(words, gaz, doc))
     return decode(t, len(words), o_threshold())
 
 
 def tag_document(sentences: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[list[str]]:
     """BIO tags for each (words, gazetteer tags) sentence of one document."""
-    doc = document_features(words for words, _ in sentences)
+    tagger()  # installs the model's attributes before the document features are cut to them
+    doc = known_document_features(document_features(words for words, _ in sentences))
     return [tag_words(words, gaz, doc) for words, gaz in sentences]
