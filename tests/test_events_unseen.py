@@ -308,6 +308,15 @@ ROLES: list[Row] = [
         None,
         "SA",
     ),
+    # a verb in a relative clause is no content of a visit before it
+    (
+        "وزار الرئيس اليوم مدينة حلب التي قصفتها القوات الحكومية أمس.",
+        "ASSAULT",
+        "القوات الحكومية",
+        None,
+        "2024-03-09",
+        None,
+    ),
     # a relative clause's verb has the noun before the pronoun as subject
     (
         "أعلن غوايدو نفسه رئيساً أمام عشرات الآلاف من أنصاره الذين تظاهروا اليوم في العاصمة كراكاس.",

@@ -307,8 +307,19 @@ def _embedding(
         between = ctx.text[prev.mend : hit.mstart]
         if re.search(r"[.،,؛:!?؟\n]", between):
             return None
+        if hit.pos in ("past", "present") and _relative_before(ctx.text, hit):
+            return None  # "زار الرئيس المدينة التي قصفتها القوات": describes, not content
         return prev
     return None
+
+
+def _relative_before(text: str, hit: Hit) -> bool:
+    """Whether a relative pronoun stands right before the trigger's word."""
+    from waqai.events.roles import relative_pronouns
+
+    start = hit.mstart - len(hit.prefix)
+    prev = _WORDS.findall(text, max(0, start - 12), start)
+    return bool(prev) and prev[-1] in relative_pronouns()
 
 
 def _reaction_to(hit: Hit, recent: list[tuple[Hit, int]], si: int, ctx: Context) -> bool:

@@ -56,6 +56,11 @@ def _syntax() -> _Syntax:
     )
 
 
+def relative_pronouns() -> frozenset[str]:
+    """الذي، التي، الذين … (matching form), from morphology.yaml."""
+    return _syntax().relatives
+
+
 #: types whose second party may follow the first with و ("اتفقت السعودية وإيران"): the recipient
 _JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: a coordinating و (and a comma) between two participants

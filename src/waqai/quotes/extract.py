@@ -23,7 +23,7 @@ import ahocorasick
 from waqai.document import Document, Participant, Quote, Sentence, Span
 from waqai.events.lexicon import morphology, norm, verb_forms, words
 from waqai.events.participants import Mention, finalize_codes, find_mentions, main_country
-from waqai.events.roles import after_dateline
+from waqai.events.roles import after_dateline, relative_pronouns
 from waqai.resources import load_yaml
 
 _MARKS = re.compile(r"«([^»\n]+)»|“([^”\n]+)”|\"([^\"\n]+)\"")
@@ -270,17 +270,11 @@ def extract_quotes(doc: Document) -> list[Quote]:
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
 
 
-@cache
-def _relatives() -> frozenset[str]:
-    """Relative pronouns (morphology.yaml): a verb right after one is in a description, not
-    the quote's report ("منطقة خيرسون، التي أعلنت موسكو ضمها، "لا تزال جزءاً من روسيا"")."""
-    return frozenset(norm(w) for w in load_yaml("events", "morphology.yaml")["relative_pronouns"])
-
-
 def _relative(text: str, verb: _Verb) -> bool:
-    """A verb right after a relative pronoun ("التي قالت")."""
+    """A verb right after a relative pronoun ("التي قالت"): in a description, not the quote's
+    report ("منطقة خيرسون، التي أعلنت موسكو ضمها، "لا تزال جزءاً من روسيا"")."""
     prev = _LAST_WORD.search(text, max(0, verb.mstart - 16), verb.mstart)
-    return prev is not None and prev.group(1) in _relatives()
+    return prev is not None and prev.group(1) in relative_pronouns()
 
 
 def _relays(text: str, verb: _Verb) -> bool:
