@@ -38,6 +38,7 @@ from waqai.events.participants import (
 )
 from waqai.events.roles import after_dateline, assign_roles
 from waqai.resources import load_yaml
+from waqai.text.tokenize import WORD
 
 #: words before a place that make it the event's location: "في بغداد"، "من مدينة خيرسون"
 _PLACE_CUE = re.compile(
@@ -63,7 +64,6 @@ _IN_PLACE = re.compile(r"(?:^|\s)و?في(?:\s+(?:مدينه|العاصمه|من�
 #: a comma and وـ: the next coordinated clause, with its own place
 _NEXT_CLAUSE = re.compile(r"[،,؛]\s*و")
 _QUOTED = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
-_WORDS = re.compile(r"[^\W\d_]+")
 #: a place an attack came from: "أطلقه الحوثيون من اليمن"
 _FROM = re.compile(r"(?:^|\s)من\s+$")
 #: the preposition before a territory that is the event's place: "داخل الأراضي الباكستانية"
@@ -239,7 +239,7 @@ def _praise(hit: Hit, ctx: Context, hi: int) -> bool:
     c = ctx.c
     if ctx.text[hit.mstart : hit.mend] not in c.praise_triggers:
         return False
-    ws = _WORDS.findall(ctx.text, hit.mend + len(hit.suffix), hi)[: 2 * c.praise_window]
+    ws = WORD.findall(ctx.text, hit.mend + len(hit.suffix), hi)[: 2 * c.praise_window]
     # the description follows بأنه/بأنها: "وصف ترامب أمس الرواية السعودية بأنها «...»"
     marker = next((i for i, w in enumerate(ws) if w in _DESCRIPTION_MARKERS), None)
     ws = ws[marker + 1 :] if marker is not None else ws
@@ -318,7 +318,7 @@ def _relative_before(text: str, hit: Hit) -> bool:
     from waqai.events.roles import relative_pronouns
 
     start = hit.mstart - len(hit.prefix)
-    prev = _WORDS.findall(text, max(0, start - 12), start)
+    prev = WORD.findall(text, max(0, start - 12), start)
     return bool(prev) and prev[-1] in relative_pronouns()
 
 
@@ -561,7 +561,7 @@ def _territory(ctx: Context, start: int, end: int) -> Mention | None:
     for m in ctx.c.territory.finditer(ctx.text, start, stop):
         if not _IN_TERRITORY.search(ctx.text, max(0, m.start() - 8), m.start()):
             continue  # "إلى الأراضي المصرية" is where someone went, not where it happened
-        nisba = _WORDS.match(ctx.text, m.end() + 1)
+        nisba = WORD.match(ctx.text, m.end() + 1)
         if nisba is None or nisba.end() > stop or not nisba.group().startswith("ال"):
             continue
         country = country_of(nisba.group())

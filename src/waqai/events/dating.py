@@ -11,6 +11,7 @@ import re
 
 from waqai.document import Document
 from waqai.events.lexicon import Hit
+from waqai.text.tokenize import WORD
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
@@ -87,7 +88,7 @@ def nearest_date(
         after = a == hit.mend
         if after and (_NEXT_CLAUSE.search(text, a, b) or walls.search(text, a, b)):
             continue  # "رفضت الخطوة، واعتبرتها ... التي تنتهي في 28 أفريل": a later clause's
-        if after and hit.pos == "participle" and len(_WORD.findall(text, a, b)) > 1:
+        if after and hit.pos == "participle" and len(WORD.findall(text, a, b)) > 1:
             # "متهمًا جهات بإصدار بيان يوم الاثنين": a circumstantial participle happens
             # with its main verb; a date past its object dates the act it names
             continue
@@ -101,8 +102,6 @@ def nearest_date(
     return best[1] if best else None
 
 
-#: a word (a run of letters)
-_WORD = re.compile(r"[^\W\d_]+")
 #: a comma and وـ: the next coordinated clause, whose dates are its own
 _NEXT_CLAUSE = re.compile(r"[،,؛]\s*و")
 

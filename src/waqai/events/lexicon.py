@@ -22,6 +22,7 @@ import ahocorasick
 from waqai.errors import DataError
 from waqai.resources import load_yaml
 from waqai.text.normalize import normalize
+from waqai.text.tokenize import WORD
 
 PLOVER_TYPES = (
     "AGREE",
@@ -42,7 +43,6 @@ PLOVER_TYPES = (
     "ASSAULT",
 )
 
-_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _PREV_WORD = re.compile(r"([^\W\d_]+)\s+$")
@@ -321,7 +321,7 @@ def word_around(
 
 def words(text: str) -> list[tuple[int, int]]:
     """Word spans of a matching-form text (letters only)."""
-    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [(m.start(), m.end()) for m in WORD.finditer(text)]
 
 
 def _entry(i: int, raw: dict[str, Any], after_window: int | None = None) -> Entry:

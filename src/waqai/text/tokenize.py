@@ -18,6 +18,8 @@ from waqai.resources import load_yaml
 from waqai.text.normalize import MatchText
 
 _TOKEN = re.compile(r"(?P<num>\d+(?:[.,٫]\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>\S)")
+#: a run of letters: a word without its digits and punctuation (shared by the stages)
+WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)

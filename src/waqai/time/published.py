@@ -25,6 +25,7 @@ from dataclasses import replace
 from functools import cache
 
 from waqai.text.normalize import normalize
+from waqai.text.tokenize import WORD
 from waqai.time.canonical import Canon
 from waqai.time.lexicon import fold, lexicon
 from waqai.time.recognize import Mention
@@ -38,7 +39,6 @@ DATELINE_MARKS = ("-", "–", "—", "،", ",", ":", "(", ")", "|", "/")
 DATELINE_LINES = 3
 # a letter or digit: a line without any besides its date holds only the date
 _WORDISH = re.compile(r"[^\W_]")
-_WORDS = re.compile(r"[^\W\d_]+")
 #: a full date this many years before ``now`` is history, never the news of the day
 HISTORY_YEARS = 20
 #: a full date this close to the start (the lead) may be the news the report follows up
@@ -112,7 +112,7 @@ def elapsed_years(mentions: list[Mention], text: str, now: dt.date) -> list[int]
         back = b.canon
         if a.canon.year is None or back.unit != "Y" or back.shift is None or back.shift >= 0:
             continue
-        if len(_WORDS.findall(text, a.end, b.start)) > 1:  # "، أي قبل ..." at most one word
+        if len(WORD.findall(text, a.end, b.start)) > 1:  # "، أي قبل ..." at most one word
             continue
         year = a.canon.year - back.shift
         out += [y for y in (year, year + 1) if y <= now.year and y not in out]

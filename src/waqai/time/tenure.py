@@ -11,14 +11,13 @@ nothing.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from waqai.entities import gazetteer
 from waqai.entities.knowledge import Person, leaders, title_adjectives
+from waqai.text.tokenize import WORD
 
 #: how many words before a name an office title may stand ("الرئيس السوداني عمر البشير")
 TITLE_WORDS = 3
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _in_office(person: Person, day: dt.date) -> bool:
@@ -46,7 +45,7 @@ def holders_named(text: str) -> list[Person]:
         title = next((t for t in reversed(hits[:i]) if t.first("title")), None)
         if title is None:
             continue
-        between = _WORD.findall(text, title.end, h.start)
+        between = WORD.findall(text, title.end, h.start)
         if len(between) < TITLE_WORDS and not former.intersection(between):
             out[e.key] = people[e.key]
     return list(out.values())
