@@ -36,7 +36,7 @@ from waqai.events.participants import (
     has_headline,
     main_country,
 )
-from waqai.events.roles import after_dateline, assign_roles
+from waqai.events.roles import after_dateline, assign_roles, follows_relative
 from waqai.resources import load_yaml
 from waqai.text.tokenize import WORD
 
@@ -307,19 +307,12 @@ def _embedding(
         between = ctx.text[prev.mend : hit.mstart]
         if re.search(r"[.،,؛:!?؟\n]", between):
             return None
-        if hit.pos in ("past", "present") and _relative_before(ctx.text, hit):
+        if hit.pos in ("past", "present") and follows_relative(
+            ctx.text, hit.mstart - len(hit.prefix)
+        ):
             return None  # "زار الرئيس المدينة التي قصفتها القوات": describes, not content
         return prev
     return None
-
-
-def _relative_before(text: str, hit: Hit) -> bool:
-    """Whether a relative pronoun stands right before the trigger's word."""
-    from waqai.events.roles import relative_pronouns
-
-    start = hit.mstart - len(hit.prefix)
-    prev = WORD.findall(text, max(0, start - 12), start)
-    return bool(prev) and prev[-1] in relative_pronouns()
 
 
 def _reaction_to(hit: Hit, recent: list[tuple[Hit, int]], si: int, ctx: Context) -> bool:
@@ -496,8 +489,8 @@ def _country(
     if mode in _OFFICE_MODES:
         # where a letter of resignation was written does not matter
         return actor.country if actor is not None else None
-    spec = _plover()
-    home = typ in spec["at_home_types"] or bool(set(context) & set(spec["at_home_contexts"]))
+    home_types, home_contexts = _at_home()
+    home = typ in home_types or not home_contexts.isdisjoint(context)
     if home and actor is not None and actor.country and _state(actor):
         return actor.country
     if location is not None and location.country:
@@ -519,6 +512,13 @@ def _country(
         # a state body acts at home: "صادقت الحكومة الإسرائيلية"، "أطلقت السلطات الإسرائيلية"
         return actor.country
     return None
+
+
+@cache
+def _at_home() -> tuple[frozenset[str], frozenset[str]]:
+    """The types and contexts of events that happen in their state actor's country."""
+    spec = _plover()
+    return frozenset(spec["at_home_types"]), frozenset(spec["at_home_contexts"])
 
 
 def _state(m: Mention) -> bool:

@@ -61,6 +61,11 @@ def relative_pronouns() -> frozenset[str]:
     return _syntax().relatives
 
 
+def follows_relative(text: str, pos: int) -> bool:
+    """Whether the word before ``pos`` is a relative pronoun ("التي قصفتها")."""
+    return _word_before(text, pos) in _syntax().relatives
+
+
 #: types whose second party may follow the first with و ("اتفقت السعودية وإيران"): the recipient
 _JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: a coordinating و (and a comma) between two participants
@@ -190,7 +195,7 @@ def assign_roles(
             if actor is None and opener in ("حيث", "ثم"):
                 # "فرّ الرئيس إلى سنغافورة حيث أعلن استقالته": the sentence subject
                 actor = next((m for m in left if m.mstart >= lo and not m.prepositional), None)
-    elif actor is None and not hit.suffix and _word_before(text, tstart) in syn.relatives:
+    elif actor is None and not hit.suffix and follows_relative(text, tstart):
         # "عشرات الآلاف من أنصاره الذين تظاهروا": a relative clause's verb without an object
         # pronoun has its antecedent as subject ("المدينة التي قصفتها القوات" has one)
         pron = text.rfind(" ", 0, tstart - 1) + 1

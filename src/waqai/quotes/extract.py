@@ -270,17 +270,22 @@ def extract_quotes(doc: Document) -> list[Quote]:
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
 
 
+def _word_before(text: str, verb: _Verb) -> re.Match[str] | None:
+    """The word right before a verb, with only spaces between."""
+    return _LAST_WORD.search(text, max(0, verb.mstart - 16), verb.mstart)
+
+
 def _relative(text: str, verb: _Verb) -> bool:
     """A verb right after a relative pronoun ("التي قالت"): in a description, not the quote's
     report ("منطقة خيرسون، التي أعلنت موسكو ضمها، "لا تزال جزءاً من روسيا"")."""
-    prev = _LAST_WORD.search(text, max(0, verb.mstart - 16), verb.mstart)
+    prev = _word_before(text, verb)
     return prev is not None and prev.group(1) in relative_pronouns()
 
 
 def _relays(text: str, verb: _Verb) -> bool:
     """A verb with its object pronoun right after an indefinite statement: "في بيان نقلته
     وكالة الأنباء" describes the statement; the agency only relays it."""
-    prev = _LAST_WORD.search(text, max(0, verb.mstart - 16), verb.mstart)
+    prev = _word_before(text, verb)
     return (
         prev is not None
         and prev.group(1) in _statement_nouns()
@@ -298,7 +303,7 @@ def _statement_nouns() -> frozenset[str]:
 
 def _antecedent(text: str, verb: _Verb, ms: list[Mention]) -> Mention | None:
     """The participant a relative pronoun before ``verb`` stands for: the one right before it."""
-    prev = _LAST_WORD.search(text, max(0, verb.mstart - 16), verb.mstart)
+    prev = _word_before(text, verb)
     if prev is None:
         return None
     pos = prev.start(1)
