@@ -45,6 +45,22 @@ def test_entities_clitics_stay_outside_spans(
         assert doc.text[e.start : e.end] == e.text
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وأضرم محتجون النار في بنوك ومحطات وقود.",  # banks, not ب + Nuuk
+        "وارتفعت أسعار الأسهم في بنوك الخليج.",
+    ],
+)
+def test_entities_a_common_word_is_no_clitic_before_a_rare_name(
+    nlp: Pipeline, sentence: str
+) -> None:
+    doc = nlp(sentence, published="2022-01-13")
+    assert [e.text for e in doc.entities if e.type in ("GPE", "LOC")] == [
+        e for e in ("الخليج",) if e in sentence
+    ]
+
+
 def test_entities_name_of_a_lam_lam_span_restores_the_article(nlp: Pipeline) -> None:
     # "للحكومة" is ل + الحكومة with the alef dropped: the span keeps the article's ل,
     # and the entity's name is the citation form

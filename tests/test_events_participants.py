@@ -105,6 +105,22 @@ def test_events_mentions_of_one_event_are_merged_with_the_best_date() -> None:
     assert e.actor is not None and e.actor.text == "القوات الأمريكية"
 
 
+def test_events_definite_noun_with_its_own_day_is_not_the_earlier_event() -> None:
+    # "على خلفية الاحتجاجات" would refer back; "اندلعت الاحتجاجات في 2 يناير" tells a day of its own
+    text = (
+        "تتواصل الاحتجاجات اليوم الأربعاء في ألماتي.\n"
+        "واندلعت الاحتجاجات في 2 يناير في مدينة جاناوزين."
+    )
+    doc = make_doc(
+        text,
+        [("ألماتي", "GPE", "Q1", "KZ"), ("جاناوزين", "GPE", "Q2", "KZ")],
+        [("اليوم الأربعاء", "2022-01-05"), ("2 يناير", "2022-01-02")],
+        published="2022-01-05",
+    )
+    got = [(e.type, e.date) for e in code_events(doc)]
+    assert got == [("PROTEST", "2022-01-05"), ("PROTEST", "2022-01-02")]
+
+
 def test_events_dates_nearest_timex_and_background() -> None:
     text = (
         "وفي 2 يناير الجاري، اندلعت احتجاجات في المدينة.\n"
@@ -384,3 +400,15 @@ def test_events_where_someone_lives_is_not_where_the_event_happens() -> None:
     events = code_events(doc)
     assert only(events, "ACCUSE").country == "TR"
     assert only(events, "REQUEST").country == "TR"
+
+
+def test_statement_takes_its_fronted_place_not_the_place_it_is_about() -> None:
+    text = "وفي موسكو، ندد الكرملين اليوم بما وصفه باغتصاب السلطة في فنزويلا."
+    doc = make_doc(
+        text,
+        [("موسكو", "GPE", "Q1", "RU"), ("الكرملين", "ORG", "Q2", "RU"), ("فنزويلا", "GPE", "Q3", "VE")],
+        timexes=[("اليوم", "2019-01-24")],
+        published="2019-01-24",
+    )
+    accuse = only(code_events(doc), "ACCUSE")
+    assert (accuse.country, accuse.location.text, accuse.date) == ("RU", "موسكو", "2019-01-24")

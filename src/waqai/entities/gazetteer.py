@@ -6,7 +6,9 @@ and government-body heads are compiled once into an automaton over the matching
 form (``doc.match.text``). A hit counts only on word boundaries: it must end a
 word, and whatever precedes it inside its word must be a proclitic chain
 (و، ب، ل، بال، وال، لل) — so "بالقاهرة" yields "القاهرة" and "لروسيا" yields
-"روسيا", never the clitic.
+"روسيا", never the clitic. A clitic reading must also be plausible: a word more
+frequent in general text than the name it would hide is no clitic + name
+("بنوك", banks, is not ب + نوك, Nuuk).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 
 import ahocorasick
 
+from waqai.entities.frequency import word_classes
 from waqai.resources import load_tsv, load_yaml
 from waqai.text.normalize import normalize
 from waqai.text.tokenize import clitic_analyses
@@ -221,6 +224,16 @@ def _prefixes(word: str) -> frozenset[str]:
     return frozenset(a.prefix for a in clitic_analyses(word))
 
 
+@cache
+def _commoner_than(word: str, stem: str) -> bool:
+    """Whether ``word`` (a clitic + ``stem`` reading) is more frequent in general text than
+    ``stem`` itself: a clitic form is always rarer than its bare word, so then the word is
+    something else ("بنوك" is commoner than "نوك")."""
+    classes = word_classes()
+    whole, bare = int(classes.get(word)[0]), int(classes.get(stem)[0])
+    return bare > 0 and whole > bare
+
+
 def find(text: str) -> list[Hit]:
     """Longest non-overlapping hits of the model-visible lists in ``text`` (matching form)."""
     return scan(automaton(), text)
@@ -267,7 +280,10 @@ def _candidates(auto: Any, text: str) -> list[Candidate]:
             we = start
             while we < n and text[we].isalpha():
                 we += 1
-            if text[ws:start] not in _prefixes(text[ws:we]):
+            word, stem = text[ws:we], text[start:we]
+            if lam and stem.startswith("ل"):
+                stem = "ا" + stem  # "للحكومة" hides "الحكومة"
+            if text[ws:start] not in _prefixes(word) or _commoner_than(word, stem):
                 continue
         cands.append((start, end, entries))
     return cands

@@ -414,6 +414,8 @@ def _draft(
         location = territory
     country = own_country or country0
     definite = hit.pos == "noun" and (hit.prefix.endswith(("ال", "لل")) or bool(hit.suffix))
+    if definite and _dated_here(hit, timexes, ctx.text):
+        definite = False  # "واندلعت الاحتجاجات في 2 جانفي": its own day, not the protests before
     conf = 0.55 + (0.15 if actor else 0) + (0.1 if e.constrained or e.tails else 0)
     conf += 0.1 if hit.pos != "noun" else 0
     if modality != "asserted":
@@ -441,6 +443,20 @@ def _draft(
         shift,
         own_country is None,
     )
+
+
+#: what may stand between a noun and the day it names: "الاحتجاجات في 2 جانفي"، "... يوم الجمعة"
+_DAY_JOINER = re.compile(r"\s*(?:في|منذ|يوم)?\s*")
+
+
+def _dated_here(hit: Hit, timexes: list[tuple[int, int, str]], text: str) -> bool:
+    """Whether a full day follows the trigger at once: the noun tells its own day."""
+    for start, _, value in timexes:
+        if start >= hit.mend and len(value) >= 10:
+            joiner = _DAY_JOINER.match(text, hit.mend, start)
+            if joiner is not None and joiner.end() == start:
+                return True
+    return False
 
 
 def _assault_mode(text: str, lo: int, hi: int) -> str | None:
@@ -532,16 +548,23 @@ def _location(
 ) -> Mention | None:
     """The place of the event: the first place after the trigger governed by a locative word
     ("في بغداد"، "بالخرطوم"; for a ``statement`` only في; for an attack not من, where it
-    came from), else one opening its clause ("وفي نيامي، تظاهر ...")."""
+    came from), else one opening its clause ("وفي نيامي، تظاهر ..."). A statement's
+    fronted place comes first: in "وفي موسكو، ندد الكرملين باغتصاب السلطة في فنزويلا"
+    the place after the trigger is what the statement is about."""
+    fronted = _fronted_place(ms, text, lo, hit.mstart)
+    if statement and fronted is not None:
+        return fronted
     end = min(hi, hit.mend + 120)
     nxt = _NEXT_CLAUSE.search(text, hit.mend, end)  # "، واستقبلتهم حشود في بلدة ...": not its place
     origin = hit.entry.type == "ASSAULT"  # "صاروخاً أطلقه الحوثيون من اليمن باتجاه الرياض"
     after = _place_in(text, ms, hit.mend, nxt.start() if nxt else end, statement, origin)
-    if after is not None:
-        return after
-    # a place before the trigger, governed by في: "وفي نيامي، تظاهر ..."، "قال إن في بغداد ..."
+    return after if after is not None else fronted
+
+
+def _fronted_place(ms: list[Mention], text: str, lo: int, end: int) -> Mention | None:
+    """A place before the trigger, governed by في: "وفي نيامي، تظاهر ..."، "قال إن في بغداد ..."."""
     for m in ms:
-        before = lo <= m.mstart and m.mend <= hit.mstart
+        before = lo <= m.mstart and m.mend <= end
         if (
             before
             and m.etype in ("GPE", "LOC")
