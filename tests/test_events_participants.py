@@ -412,3 +412,20 @@ def test_statement_takes_its_fronted_place_not_the_place_it_is_about() -> None:
     )
     accuse = only(code_events(doc), "ACCUSE")
     assert (accuse.country, accuse.location.text, accuse.date) == ("RU", "موسكو", "2019-01-24")
+
+
+def test_verb_tail_preposition_may_follow_subject_and_day() -> None:
+    # "وافق ... على": the subject and the day stand between the verb and its preposition
+    text = "وافق مجلس النواب المصري اليوم الأربعاء على اتفاقية تعيين الحدود البحرية."
+    doc = make_doc(
+        text,
+        [("مجلس النواب المصري", "ORG", "Q1", "EG")],
+        timexes=[("اليوم الأربعاء", "2017-06-14")],
+        published="2017-06-14",
+    )
+    agree = only(code_events(doc), "AGREE")
+    assert (agree.trigger.text, agree.actor.text, agree.date) == (
+        "وافق",
+        "مجلس النواب المصري",
+        "2017-06-14",
+    )
