@@ -61,6 +61,25 @@ def test_entities_a_common_word_is_no_clitic_before_a_rare_name(
     ]
 
 
+def test_entities_model_span_drops_wa_before_a_common_word(nlp: Pipeline) -> None:
+    doc = nlp(
+        "أعلنت مملكة البحرين وجمهورية السودان قطع علاقاتهما مع إيران.", published="2016-01-04"
+    )
+    got = [(e.text, e.type, e.country) for e in doc.entities]
+    assert ("جمهورية السودان", "GPE", "SD") in got
+    assert all(not e.text.startswith("و") for e in doc.entities)
+
+
+@pytest.mark.parametrize(
+    ("word", "other", "expected"),
+    [("جمهوريه", "وجمهوريه", True), ("بنوك", "نوك", True), ("ليد", "وليد", False)],
+)
+def test_entities_commoner_compares_general_frequency(word: str, other: str, expected: bool) -> None:
+    from waqai.entities.frequency import commoner
+
+    assert commoner(word, other) is expected
+
+
 def test_entities_name_of_a_lam_lam_span_restores_the_article(nlp: Pipeline) -> None:
     # "للحكومة" is ل + الحكومة with the alef dropped: the span keeps the article's ل,
     # and the entity's name is the citation form

@@ -429,3 +429,36 @@ def test_verb_tail_preposition_may_follow_subject_and_day() -> None:
         "مجلس النواب المصري",
         "2017-06-14",
     )
+
+
+def test_sanction_of_coordinated_states_is_one_event_per_state() -> None:
+    text = "أعلنت السعودية والإمارات والبحرين ومصر اليوم قطع العلاقات الدبلوماسية مع قطر."
+    doc = make_doc(
+        text,
+        [
+            ("السعودية", "GPE", "gpe:SA", "SA"),
+            ("الإمارات", "GPE", "gpe:AE", "AE"),
+            ("البحرين", "GPE", "gpe:BH", "BH"),
+            ("مصر", "GPE", "gpe:EG", "EG"),
+            ("قطر", "GPE", "gpe:QA", "QA"),
+        ],
+        timexes=[("اليوم", "2017-06-05")],
+        published="2017-06-05",
+    )
+    got = [(e.type, e.actor.text, e.recipient.text, e.country, e.date) for e in code_events(doc)]
+    assert got == [
+        ("SANCTION", who, "قطر", country, "2017-06-05")
+        for who, country in [("السعودية", "SA"), ("الإمارات", "AE"), ("البحرين", "BH"), ("مصر", "EG")]
+    ]
+
+
+def test_a_statement_of_coordinated_states_stays_one_event_headed_by_the_first() -> None:
+    text = "ودعت فرنسا وألمانيا اليوم إلى وقف فوري لإطلاق النار."
+    doc = make_doc(
+        text,
+        [("فرنسا", "GPE", "gpe:FR", "FR"), ("ألمانيا", "GPE", "gpe:DE", "DE")],
+        timexes=[("اليوم", "2017-06-05")],
+        published="2017-06-05",
+    )
+    request = only(code_events(doc), "REQUEST")
+    assert request.actor.text == "فرنسا"

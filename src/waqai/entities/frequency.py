@@ -60,3 +60,12 @@ def word_classes() -> WordClasses:
             return WordClasses(fh.read())
     except OSError as exc:
         raise DataError(f"waqai/entities/data/{NAME}: cannot load ({exc})") from exc
+
+
+@cache
+def commoner(word: str, other: str) -> bool:
+    """Whether ``word`` is more frequent in general text than ``other`` (both matching form,
+    unseen words count as rarest). A clitic form is always rarer than its bare word, so this tells
+    "وجمهورية" (و + a common word) from "وليد" (a name), and "بنوك" (banks) from ب + نوك."""
+    classes = word_classes()
+    return int(classes.get(word)[0]) > int(classes.get(other)[0])

@@ -20,7 +20,7 @@ from typing import Any
 
 import ahocorasick
 
-from waqai.entities.frequency import word_classes
+from waqai.entities.frequency import commoner
 from waqai.resources import load_tsv, load_yaml
 from waqai.text.normalize import normalize
 from waqai.text.tokenize import clitic_analyses
@@ -224,16 +224,6 @@ def _prefixes(word: str) -> frozenset[str]:
     return frozenset(a.prefix for a in clitic_analyses(word))
 
 
-@cache
-def _commoner_than(word: str, stem: str) -> bool:
-    """Whether ``word`` (a clitic + ``stem`` reading) is more frequent in general text than
-    ``stem`` itself: a clitic form is always rarer than its bare word, so then the word is
-    something else ("بنوك" is commoner than "نوك")."""
-    classes = word_classes()
-    whole, bare = int(classes.get(word)[0]), int(classes.get(stem)[0])
-    return bare > 0 and whole > bare
-
-
 def find(text: str) -> list[Hit]:
     """Longest non-overlapping hits of the model-visible lists in ``text`` (matching form)."""
     return scan(automaton(), text)
@@ -283,7 +273,7 @@ def _candidates(auto: Any, text: str) -> list[Candidate]:
             word, stem = text[ws:we], text[start:we]
             if lam and stem.startswith("ل"):
                 stem = "ا" + stem  # "للحكومة" hides "الحكومة"
-            if text[ws:start] not in _prefixes(word) or _commoner_than(word, stem):
+            if text[ws:start] not in _prefixes(word) or commoner(word, stem):
                 continue
         cands.append((start, end, entries))
     return cands

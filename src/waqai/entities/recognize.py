@@ -17,6 +17,7 @@ from functools import cache
 from waqai.document import Document
 from waqai.entities import gazetteer, ner
 from waqai.entities.conll import bio_spans
+from waqai.entities.frequency import commoner
 from waqai.entities.features import gazetteer_tags
 from waqai.entities.gazetteer import Entry, Hit
 from waqai.entities.knowledge import Person, head_of_state, holder
@@ -191,9 +192,10 @@ def cued_mentions(text: str, hits: list[Hit]) -> list[Mention]:
 def _strip_proclitic(tok: Token, words: set[str]) -> int:
     """Characters of proclitics to drop from the first token of a model span.
 
-    The article stays; other proclitics go when the rest is a known name or stands
-    alone elsewhere in the document (وسيرديوكوف next to سيرديوكوف), so that names
-    beginning with و or ب (وليد، بوتين) are not cut.
+    The article stays; other proclitics go when the rest is a known name, stands
+    alone elsewhere in the document (وسيرديوكوف next to سيرديوكوف) or, after و, is a word
+    commoner than the token (وجمهورية), so that names beginning with و or ب (وليد، بوتين)
+    are not cut.
     """
     best = 0
     for a in clitic_analyses(tok.norm):
@@ -208,6 +210,8 @@ def _strip_proclitic(tok: Token, words: set[str]) -> int:
         if drop <= best:
             continue
         known = a.stem in words or bool(gazetteer.lookup(a.stem))
+        if a.prefix == "و" and commoner(a.stem, tok.norm):
+            known = True  # "وجمهورية": و + a common word (ف، ب، ل are not: فادي، لبنى)
         if keep_article or known:
             best = drop
     return best

@@ -36,7 +36,7 @@ from waqai.events.participants import (
     has_headline,
     main_country,
 )
-from waqai.events.roles import after_dateline, assign_roles, follows_relative
+from waqai.events.roles import CONJUNCT, after_dateline, assign_roles, follows_relative
 from waqai.resources import load_yaml
 from waqai.text.tokenize import WORD
 
@@ -216,6 +216,7 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
                 # same actor happens where the one before did
                 d.country, d.guessed = last.country, False
             drafts.append(d)
+            drafts.extend(_co_actor_drafts(d, mentions, text))
     merged = _merge(drafts, has_headline(text, bounds))
     # the report's own date in its dateline is no day of its story
     story = [t for t in timexes if not is_dateline(text, bounds, t)]
@@ -528,6 +529,30 @@ def _country(
         # a state body acts at home: "صادقت الحكومة الإسرائيلية"، "أطلقت السلطات الإسرائيلية"
         return actor.country
     return None
+
+
+def _co_actor_drafts(d: _Draft, ms: list[Mention], text: str) -> list[_Draft]:
+    """One more event per state coordinated with the actor of an event that happens at its
+    actor's home: "أعلنت مملكة البحرين وجمهورية السودان قطع علاقاتهما" is a sanction in
+    Bahrain and one in Sudan (``at_home_types``, ``at_home_contexts``)."""
+    a = d.actor
+    if a is None or not a.country or d.country != a.country or not _state(a):
+        return []
+    home_types, home_contexts = _at_home()
+    if d.type not in home_types and home_contexts.isdisjoint(d.context):
+        return []
+    out: list[_Draft] = []
+    end, seen = a.mend, {a.country}
+    for m in ms:
+        if m.mstart < end:
+            continue
+        if not CONJUNCT.fullmatch(text, end, m.mstart) or not m.country or not _state(m):
+            break
+        if m.country not in seen:
+            seen.add(m.country)
+            out.append(replace(d, actor=m, country=m.country, mentions=[d.hit]))
+        end = m.mend
+    return out
 
 
 @cache

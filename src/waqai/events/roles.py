@@ -69,7 +69,7 @@ def follows_relative(text: str, pos: int) -> bool:
 #: types whose second party may follow the first with و ("اتفقت السعودية وإيران"): the recipient
 _JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: a coordinating و (and a comma) between two participants
-_CONJUNCT = re.compile(r"\s*[،,]?\s*و\s*")
+CONJUNCT = re.compile(r"\s*[،,]?\s*و\s*")
 
 #: "بين X و Y" after a trigger, up to four words between ("اتصال هاتفي هو الثاني خلال يومين بين")
 _BETWEEN = re.compile(r"\s+(?:[^\W\d_]+\s+){0,4}?بين\s")
@@ -275,7 +275,7 @@ def assign_roles(
             if (
                 last is not None
                 and hit.entry.type not in _JOINT_TYPES
-                and _CONJUNCT.fullmatch(text, last.mend, m.mstart)
+                and CONJUNCT.fullmatch(text, last.mend, m.mstart)
             ):
                 last = m  # a conjoined subject ("أرسلت قطر والكويت ..."), not the recipient
                 continue
@@ -298,7 +298,21 @@ def assign_roles(
             if m is not actor and not (actor and m.entity_id and m.entity_id == actor.entity_id):
                 recipient = m
                 break
+    if actor is not None and hit.entry.type not in _JOINT_TYPES:
+        actor = _first_conjunct(text, left, actor)
     return _ordered(hit, actor, recipient)
+
+
+def _first_conjunct(text: str, left: list[Mention], m: Mention) -> Mention:
+    """The first of the participants coordinated before ``m``: "أعلنت السعودية والإمارات
+    والبحرين ومصر قطع العلاقات" is done by all four, headed by the first."""
+    for prev in reversed(left):
+        if prev.mend > m.mstart:
+            continue
+        if not CONJUNCT.fullmatch(text, prev.mend, m.mstart):
+            break
+        m = prev
+    return m
 
 
 def _titled_subject(ctx: Context, tend: int, right: list[Mention]) -> Mention | None:
