@@ -462,3 +462,16 @@ def test_a_statement_of_coordinated_states_stays_one_event_headed_by_the_first()
     )
     request = only(code_events(doc), "REQUEST")
     assert request.actor.text == "فرنسا"
+
+
+def test_the_preposition_ila_is_no_governor() -> None:
+    # "وإلى" and "والي" (governor) share a matching form; the written hamza tells them apart
+    text = "أعلنت الخطوط الجوية السعودية اليوم تعليق جميع رحلاتها من وإلى مدينة تورونتو."
+    doc = make_doc(
+        text,
+        [("الخطوط الجوية السعودية", "ORG", "Q1", "SA"), ("تورونتو", "GPE", "Q2", "CA")],
+        timexes=[("اليوم", "2018-08-06")],
+        published="2018-08-06",
+    )
+    sanction = only(code_events(doc), "SANCTION")
+    assert (sanction.trigger.text, sanction.recipient.text) == ("تعليق جميع رحلاتها", "تورونتو")

@@ -125,6 +125,7 @@ class _Morph:
     noun_suffixes: frozenset[str]
     construct_suffixes: frozenset[str]
     not_triggers: frozenset[str]
+    quantifiers: tuple[str, ...]
 
 
 @cache
@@ -140,6 +141,7 @@ def morphology() -> _Morph:
         frozenset(m["noun_suffixes"]),
         frozenset(m["construct_suffixes"]),
         frozenset(norm(w) for w in m["not_triggers"]),
+        tuple(norm(w) for w in m["quantifiers"]),
     )
 
 
@@ -213,9 +215,11 @@ class Lexicon:
                     variants = [head] + (
                         [head + "ا"] if pos == "noun" and not head.endswith("ه") else []
                     )
+                    quantified = [""] + [f"{q} " for q in morphology().quantifiers]
                     for v in variants:
                         for t in tails:
-                            keys.setdefault(f"{v} {t}", []).append((i, pos))
+                            for q in quantified:  # "تعليق جميع رحلاتها"
+                                keys.setdefault(f"{v} {q}{t}", []).append((i, pos))
                 else:
                     keys.setdefault(head, []).append((i, pos))
         self._verbs = frozenset(

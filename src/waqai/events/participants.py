@@ -43,6 +43,10 @@ class Mention:
     prepositional: bool = False
 
 
+#: "إلى" as written: its matching form "الي" is also an agent noun's ("والي", governor)
+_TO = frozenset({"إلى", "الى"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Agents:
     automaton: ahocorasick.Automaton
@@ -235,6 +239,8 @@ def _find_mentions(doc: Document, date: str | None) -> list[Mention]:
             continue
         if ws == start and _prev_word(text, ws) in _adjective_heads():
             continue  # "في مؤتمر صحفي": an adjective of the noun before
+        if doc.text[slice(*mt.to_original(ws, we))].lstrip("وف") in _TO:
+            continue  # "من وإلى": the preposition, whose matching form is "والي" (governor)
         cands.append((start, we, sector))
     cands.sort(key=lambda c: (c[0], -c[1]))
     for start, we, sector in cands:
