@@ -74,7 +74,9 @@ def test_entities_model_span_drops_wa_before_a_common_word(nlp: Pipeline) -> Non
     ("word", "other", "expected"),
     [("جمهوريه", "وجمهوريه", True), ("بنوك", "نوك", True), ("ليد", "وليد", False)],
 )
-def test_entities_commoner_compares_general_frequency(word: str, other: str, expected: bool) -> None:
+def test_entities_commoner_compares_general_frequency(
+    word: str, other: str, expected: bool
+) -> None:
     from waqai.entities.frequency import commoner
 
     assert commoner(word, other) is expected

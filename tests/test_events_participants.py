@@ -406,7 +406,11 @@ def test_statement_takes_its_fronted_place_not_the_place_it_is_about() -> None:
     text = "وفي موسكو، ندد الكرملين اليوم بما وصفه باغتصاب السلطة في فنزويلا."
     doc = make_doc(
         text,
-        [("موسكو", "GPE", "Q1", "RU"), ("الكرملين", "ORG", "Q2", "RU"), ("فنزويلا", "GPE", "Q3", "VE")],
+        [
+            ("موسكو", "GPE", "Q1", "RU"),
+            ("الكرملين", "ORG", "Q2", "RU"),
+            ("فنزويلا", "GPE", "Q3", "VE"),
+        ],
         timexes=[("اليوم", "2019-01-24")],
         published="2019-01-24",
     )
@@ -448,7 +452,12 @@ def test_sanction_of_coordinated_states_is_one_event_per_state() -> None:
     got = [(e.type, e.actor.text, e.recipient.text, e.country, e.date) for e in code_events(doc)]
     assert got == [
         ("SANCTION", who, "قطر", country, "2017-06-05")
-        for who, country in [("السعودية", "SA"), ("الإمارات", "AE"), ("البحرين", "BH"), ("مصر", "EG")]
+        for who, country in [
+            ("السعودية", "SA"),
+            ("الإمارات", "AE"),
+            ("البحرين", "BH"),
+            ("مصر", "EG"),
+        ]
     ]
 
 
@@ -475,3 +484,21 @@ def test_the_preposition_ila_is_no_governor() -> None:
     )
     sanction = only(code_events(doc), "SANCTION")
     assert (sanction.trigger.text, sanction.recipient.text) == ("تعليق جميع رحلاتها", "تورونتو")
+
+
+def test_undated_event_takes_the_day_named_earlier_in_its_paragraph() -> None:
+    text = (
+        "تظاهر آلاف اليوم الأربعاء في العاصمة.\n"
+        "واعتقلت الشرطة أمس الثلاثاء عشرات الناشطين. وفرضت السلطات حظر التجول في المدينة."
+    )
+    doc = make_doc(
+        text,
+        timexes=[("اليوم الأربعاء", "2022-01-05"), ("أمس الثلاثاء", "2022-01-04")],
+        published="2022-01-05",
+    )
+    got = [(e.type, e.trigger.text, e.date) for e in code_events(doc)]
+    assert got == [
+        ("PROTEST", "تظاهر", "2022-01-05"),
+        ("COERCE", "اعتقلت", "2022-01-04"),
+        ("COERCE", "فرضت", "2022-01-04"),  # not the story's first day, 5 January
+    ]

@@ -17,8 +17,8 @@ from functools import cache
 from waqai.document import Document
 from waqai.entities import gazetteer, ner
 from waqai.entities.conll import bio_spans
-from waqai.entities.frequency import commoner
 from waqai.entities.features import gazetteer_tags
+from waqai.entities.frequency import commoner
 from waqai.entities.gazetteer import Entry, Hit
 from waqai.entities.knowledge import Person, head_of_state, holder
 from waqai.resources import load_yaml

@@ -81,8 +81,9 @@ class Options:
     skip_quoted: bool = False
     #: with default_date "narrative": events of the first sentence take the article's date
     lead_date: bool = True
-    #: date of an event whose sentence names none: "newsday" (the first day the article
-    #: names, within a week before its date: the day its story happened), "narrative"
+    #: date of an event whose sentence names none: "newsday" (the last day named earlier
+    #: in its paragraph, else the first day the article names, within a week before its
+    #: date: the day its story happened), "narrative"
     #: (the last such day named before the event), "published" (the article's date) or "none"
     default_date: str = "newsday"
 
@@ -110,6 +111,7 @@ class _Draft:
     confidence: float
     mentions: list[Hit] = field(default_factory=list)
     narrative: str | None = None  # the last date named in an earlier sentence
+    paragraph: str | None = None  # the last date named earlier in its paragraph
     shift: int | None = None  # days from the default date ("غداة ..." in an undated sentence)
     guessed: bool = False  # the country is only the article's main country
 
@@ -441,6 +443,9 @@ def _draft(
         round(max(0.05, min(conf, 0.95)), 2),
         [hit],
         narrative_date(timexes, lo, published),
+        narrative_date(
+            [t for t in timexes if t[0] >= _paragraph_start(ctx.text, lo)], lo, published
+        ),
         shift,
         own_country is None,
     )
@@ -458,6 +463,10 @@ def _dated_here(hit: Hit, timexes: list[tuple[int, int, str]], text: str) -> boo
             if joiner is not None and joiner.end() == start:
                 return True
     return False
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _assault_mode(text: str, lo: int, hi: int) -> str | None:
@@ -806,7 +815,7 @@ def _inherit_dates(
             d.date = prev
             continue
         if opts.default_date == "newsday":
-            d.date = newsday or (published[:10] if published else None)
+            d.date = d.paragraph or newsday or (published[:10] if published else None)
         elif opts.default_date == "published" or (opts.lead_date and d.sent == 0):
             d.date = published[:10] if published else None
         elif opts.default_date == "narrative":
