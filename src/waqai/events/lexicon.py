@@ -182,7 +182,9 @@ class Lexicon:
                 heads += verb_forms(v)
             for f in raw.get("forms") or ():
                 form = norm(f)
-                heads.append((form, "present" if form[:1] in "يتن" and len(form) > 3 else "past"))
+                # "تجمعوا" is past: a present form never ends in وا after ت (تتجمعوا would)
+                present = form[:1] in "يتن" and len(form) > 3 and not form.endswith("وا")
+                heads.append((form, "present" if present else "past"))
             for f in raw.get("participles") or ():
                 heads.append((norm(f), "participle"))
             for n in raw.get("nouns") or ():
