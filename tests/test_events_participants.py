@@ -502,3 +502,21 @@ def test_undated_event_takes_the_day_named_earlier_in_its_paragraph() -> None:
         ("COERCE", "اعتقلت", "2022-01-04"),
         ("COERCE", "فرضت", "2022-01-04"),  # not the story's first day, 5 January
     ]
+
+
+def test_passive_perfect_makes_its_subject_the_recipient() -> None:
+    text = "وقُتل ثلاثة متظاهرين برصاص الشرطة اليوم. وأُفرج عن الصحفي الأمريكي اليوم."
+    doc = make_doc(
+        text,
+        [("الشرطة", "ORG", "Q1", "IQ"), ("الصحفي الأمريكي", "PER", "Q2", "US")],
+        timexes=[("اليوم", "2024-01-18")],
+        published="2024-01-18",
+    )
+    got = [
+        (e.type, e.trigger.text, e.actor.text if e.actor else None, e.recipient.text)
+        for e in code_events(doc)
+    ]
+    assert got == [
+        ("ASSAULT", "قُتل", "الشرطة", "متظاهرين"),
+        ("RETREAT", "أُفرج عن", None, "الصحفي الأمريكي"),
+    ]

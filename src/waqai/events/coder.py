@@ -36,7 +36,13 @@ from waqai.events.participants import (
     has_headline,
     main_country,
 )
-from waqai.events.roles import CONJUNCT, after_dateline, assign_roles, follows_relative
+from waqai.events.roles import (
+    CONJUNCT,
+    after_dateline,
+    assign_roles,
+    follows_relative,
+    passive_roles,
+)
 from waqai.resources import load_yaml
 from waqai.text.tokenize import WORD
 
@@ -401,6 +407,9 @@ def _draft(
         return None
     sent_mentions = [m for m in mentions if m.mstart >= lo and m.mend <= hi]
     actor, recipient = assign_roles(hit, sent_mentions, ctx, lo)
+    if _passive(doc, hit) and not e.swap and e.type != "MOBILIZE":
+        # "ونُشر جنود": the forces deployed are a mobilization's actor, passive or not
+        actor, recipient = passive_roles(hit, sent_mentions, ctx, actor, recipient)
     sector = _sector(actor)
     if e.actors and sector not in e.actors:
         return None  # "دخلت القوات المدينة" is an assault; entering a city is not, by itself
@@ -463,6 +472,18 @@ def _dated_here(hit: Hit, timexes: list[tuple[int, int, str]], text: str) -> boo
             if joiner is not None and joiner.end() == start:
                 return True
     return False
+
+
+#: the vowel of a passive perfect's first letter: قُتل، أُفرج، عُيّن
+_DAMMA = "\u064f"
+
+
+def _passive(doc: Document, hit: Hit) -> bool:
+    """Whether a perfect verb is written as a passive (a damma on its first letter: "قُتل")."""
+    if hit.pos != "past":
+        return False
+    start, _ = doc.match.to_original(hit.mstart, hit.mend)
+    return doc.text[start + 1 : start + 2] == _DAMMA
 
 
 def _paragraph_start(text: str, pos: int) -> int:

@@ -109,16 +109,7 @@ def assign_roles(
             actor = after[0]
             recipient = next((m for m in after[1:] if _gap(ctx, actor.mend, m.mstart) <= 1), None)
             return _ordered(hit, actor, recipient)
-    marker = syn.agent_marker.search(text, tend, min(len(text), tend + 60))
-    if marker:
-        actor = next(
-            (
-                m
-                for m in right
-                if m.mstart >= marker.end() and _gap(ctx, marker.end(), m.mstart) == 0
-            ),
-            None,
-        )
+    actor = marked_agent(ctx, tend, right)
     relative = syn.agent_relative.match(text, tend) if hit.pos == "noun" else None
     if relative and actor is None:
         # "هجوم شنه عشرات من المناصرين"، "الهجوم الذي شنته حماس"
@@ -313,6 +304,30 @@ def _first_conjunct(text: str, left: list[Mention], m: Mention) -> Mention:
             break
         m = prev
     return m
+
+
+def marked_agent(ctx: Context, tend: int, right: list[Mention]) -> Mention | None:
+    """The participant an agent marker introduces after a trigger ending at ``tend``:
+    "اعتقال ناشطين من قبل الشرطة"، "قُتل ثلاثة برصاص الجيش"."""
+    marker = _syntax().agent_marker.search(ctx.text, tend, min(len(ctx.text), tend + 60))
+    if not marker:
+        return None
+    return next(
+        (m for m in right if m.mstart >= marker.end() and _gap(ctx, marker.end(), m.mstart) == 0),
+        None,
+    )
+
+
+def passive_roles(
+    hit: Hit, ms: list[Mention], ctx: Context, actor: Mention | None, recipient: Mention | None
+) -> tuple[Mention | None, Mention | None]:
+    """Roles of a passive verb ("قُتل"، "أُفرج عن"): the subject found is what the act was
+    done to; the doer is only one an agent marker names ("برصاص الجيش"), if any."""
+    tend = hit.mend + len(hit.suffix)
+    agent = marked_agent(ctx, tend, [m for m in ms if m.mstart >= tend])
+    if actor is not None and actor is not agent:
+        recipient = actor
+    return agent, recipient
 
 
 def _titled_subject(ctx: Context, tend: int, right: list[Mention]) -> Mention | None:
