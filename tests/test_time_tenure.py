@@ -53,3 +53,34 @@ def test_time_tenure_latest_fit_is_the_last_day_in_office() -> None:
     text = normalize("قال الرئيس الأمريكي باراك أوباما")
     assert latest_fit(text, dt.date(2015, 3, 1)) is None
     assert latest_fit(text, dt.date(2022, 1, 13)) == dt.date(2017, 1, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Sunday 16 August is 2026, 2020 or 2015; Lukashenko (in office since 1994) + 26 years
+        (
+            "تظاهر عشرات الآلاف في مينسك الأحد 16 آب/أغسطس مطالبين برحيل الرئيس ألكسندر "
+            "لوكاشينكو، الذي يحكم البلاد منذ 26 عاماً.",
+            "2020-08-16",
+        ),
+        # without a verb of power the years are about something else
+        (
+            "تظاهر عشرات الآلاف في مينسك الأحد 16 آب/أغسطس ضد ألكسندر لوكاشينكو، الذي زار "
+            "موسكو منذ 26 عاماً.",
+            "2026-08-16",
+        ),
+    ],
+)
+def test_ruler_time_in_power_gives_the_year(text: str, value: str) -> None:
+    assert _published(text) == value
+
+
+def test_tenure_years_count_from_the_first_term() -> None:
+    from waqai.text.normalize import MatchText
+    from waqai.time.recognize import find
+    from waqai.time.tenure import tenure_years
+
+    match = MatchText.of("وقال الرئيس فلاديمير بوتين، الذي يتولى السلطة منذ 22 عاماً، إن ...")
+    years = tenure_years(match, find(match), dt.date(2026, 11, 29))
+    assert years == [2022, 2023]  # Putin's first term began in 2000

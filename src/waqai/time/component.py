@@ -11,7 +11,7 @@ from waqai.time.published import infer_published
 from waqai.time.recognize import Mention, find
 from waqai.time.resolve import resolve, resolve_day
 from waqai.time.tense import weekdays_ahead
-from waqai.time.tenure import latest_fit
+from waqai.time.tenure import latest_fit, tenure_years
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -51,12 +51,13 @@ def annotate(doc: Document) -> None:
     anchor = _date(doc.published.value)
     if anchor is None:
         now = _date(doc.now) or dt.date.today()
-        found = infer_published(mentions, doc.text, now)
+        known = tenure_years(doc.match, mentions, now)
+        found = infer_published(mentions, doc.text, now, known)
         if found is not None and found[1].canon.year is None:
             # a guessed year must fit the office holders the text names
             limit = latest_fit(doc.match.text, found[0])
             if limit is not None:
-                found = infer_published(mentions, doc.text, limit) or found
+                found = infer_published(mentions, doc.text, limit, known) or found
         if found is not None:
             anchor, m = found
             doc.published = Published(anchor.isoformat(), "inferred", Span(m.start, m.end, m.text))

@@ -127,6 +127,7 @@ def lexicon() -> Lexicon:
         "time_zone_word",
         "every",
         "vague",
+        "in_power",
     ]
     words: dict[str, Any] = {}
     for key in scalar:

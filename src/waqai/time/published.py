@@ -329,11 +329,12 @@ RANKS = {
 
 
 def infer_published(
-    mentions: list[Mention], text: str, now: dt.date
+    mentions: list[Mention], text: str, now: dt.date, known_years: Iterable[int] = ()
 ) -> tuple[dt.date, Mention] | None:
     """The document date and the mention it rests on, or None.
 
-    Candidates are ranked by :data:`RANKS`; within a rank the latest day wins,
+    ``known_years`` are years other knowledge gives (a ruler's time in power). Candidates
+    are ranked by :data:`RANKS`; within a rank the latest day wins,
     then the first mention. With today's weekday ("اليوم الخميس"), a reported
     date places the report on the first such weekday on or after it ("الثلاثاء
     4 آب 2020" → Thursday 6 August), or exactly when the date falls on a
@@ -342,7 +343,9 @@ def infer_published(
     weekday = today_weekday(mentions)
     shifts = _named_shifts(mentions, weekday) if weekday is not None else {0}
     years = stated_years(mentions, text, now)
-    years += [y for y in elapsed_years(mentions, text, now) if y not in years]
+    for y in [*elapsed_years(mentions, text, now), *known_years]:
+        if y not in years:
+            years.append(y)
     best: tuple[tuple[int, dt.date, int], dt.date, Mention] | None = None
     for i, m in enumerate(mentions):
         found = _candidate(mentions, i, text, now, years, weekday, shifts)

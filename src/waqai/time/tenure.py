@@ -1,6 +1,8 @@
 """A document date guessed without a year must fit the office holders the text names.
 
 "اليوم الخميس 11 أبريل" fits 2019 and 2024 alike; the latest such year is the guess.
+A ruler's time in power also tells the year: "لوكاشينكو، الذي يحكم البلاد منذ 26
+عاماً" is 26 years after his first term began.
 When the text names someone in office ("الرئيس عمر البشير", a title a few words
 before a full name from ``entities/data/leaders.yaml``), a date outside all of
 that person's terms is impossible: the guess moves back to the last day the
@@ -11,13 +13,20 @@ nothing.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import cache
 
 from waqai.entities import gazetteer
 from waqai.entities.knowledge import Person, leaders, title_adjectives
+from waqai.text.normalize import MatchText, normalize
 from waqai.text.tokenize import WORD
+from waqai.time.lexicon import lexicon
+from waqai.time.recognize import Mention
 
 #: how many words before a name an office title may stand ("الرئيس السوداني عمر البشير")
 TITLE_WORDS = 3
+#: at most this many characters between a ruler's name and "منذ 26 عاماً"
+RULE_CHARS = 60
 
 
 def _in_office(person: Person, day: dt.date) -> bool:
@@ -58,3 +67,36 @@ def latest_fit(text: str, day: dt.date) -> dt.date | None:
         return None
     ends = [_last_day_in_office(p, day) for p in named]
     return min((e for e in ends if e is not None), default=None)
+
+
+@cache
+def _in_power() -> re.Pattern[str]:
+    cues = sorted(lexicon().words["in_power"], key=len, reverse=True)
+    return re.compile(r"(?<!\S)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\S)")
+
+
+def tenure_years(match: MatchText, mentions: list[Mention], now: dt.date) -> list[int]:
+    """Years that a ruler's time in power gives: "ألكسندر لوكاشينكو، الذي يحكم البلاد منذ 26
+    عاماً", with his first term begun in 1994, puts the report in 2020 (or 2021)."""
+    spans = [
+        m
+        for m in mentions
+        if m.canon.unit == "Y" and m.canon.shift is not None and m.canon.shift < 0
+    ]
+    if not spans:
+        return []
+    people = leaders()
+    rulers = [
+        (match.to_original(h.start, h.end)[1], people[e.key])
+        for h in gazetteer.find(match.text)
+        if (e := h.first("leader")) is not None and e.key in people
+    ]
+    out: list[int] = []
+    for m in spans:
+        before = [(end, p) for end, p in rulers if end <= m.start and m.start - end <= RULE_CHARS]
+        if not before or not _in_power().search(normalize(match.original[before[-1][0] : m.start])):
+            continue
+        first = min(t.start for t in before[-1][1].terms)
+        year = int(first[:4]) - m.canon.shift
+        out += [y for y in (year, year + 1) if y <= now.year and y not in out]
+    return out
