@@ -522,3 +522,14 @@ def test_passive_perfect_makes_its_subject_the_recipient(
     doc = make_doc(text, police, timexes=[("اليوم", "2024-01-18")], published="2024-01-18")
     e = only(code_events(doc), "ASSAULT")
     assert (e.trigger.text, e.actor.text if e.actor else None, e.recipient.text) == expected
+
+
+def test_a_date_between_verb_and_complement_does_not_count_as_words() -> None:
+    text = "وتوصل الطرفان يوم الأربعاء 21 كانون الثاني/يناير إلى اتفاق من تسع نقاط."
+    doc = make_doc(
+        text,
+        timexes=[("يوم الأربعاء 21 كانون الثاني/يناير", "2015-01-21")],
+        published="2015-01-22",
+    )
+    agree = only(code_events(doc), "AGREE")
+    assert (agree.trigger.text, agree.date) == ("اتفاق", "2015-01-21")

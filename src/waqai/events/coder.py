@@ -150,7 +150,12 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
     mt = doc.match
     text = mt.text
     ws = _words(doc)
-    hits = lexicon().find(text, ws)
+    # a date between a verb and its subject or complement does not count as words apart
+    # ("وافق مجلس النواب اليوم الأربعاء على"، "وتوصل الطرفان يوم الأربعاء 21 يناير إلى اتفاق")
+    spans = sorted((mt.to_match(t.start), mt.to_match(t.end)) for t in doc.timexes)
+    if spans:
+        ws = [w for w in ws if not _inside(w, spans)]
+    hits = [h for h in lexicon().find(text, ws) if not _inside((h.mstart, h.mend), spans)]
     if not hits:
         return []
     ctx = Context(text, ws)
@@ -233,6 +238,11 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
     )
     _inherit_dates(merged, published, newsday, opts, _named_dates(mentions, timexes, bounds))
     return [_event(doc, i, d, sents) for i, d in enumerate(merged, 1)]
+
+
+def _inside(word: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    k = bisect_left(spans, (word[0] + 1,)) - 1
+    return k >= 0 and spans[k][0] <= word[0] and word[1] <= spans[k][1]
 
 
 def _words(doc: Document) -> list[tuple[int, int]]:
