@@ -96,6 +96,20 @@ def _run(text: str, published: str | None = None, now: str = "2026-11-29") -> Do
             "2023-05-20",
             "مساء السبت 20 ماي 2023",
         ),
+        # a yearless dateline is today: Tuesday 16 November is 2021 (2027 is ahead of now)
+        (
+            "وارسو، 16 تشرين الثاني (وكالات) - استخدمت قوات الأمن البولندية اليوم الثلاثاء "
+            "خراطيم المياه ضد المهاجرين.",
+            "2021-11-16",
+            "16 تشرين الثاني",
+        ),
+        # "ليل أمس الجمعة": today is Saturday, and 6 April was a Saturday in 2024
+        (
+            "مكسيكو سيتي، 6 أبريل (وكالات) - أعلنت المكسيك ليل أمس الجمعة قطع علاقاتها مع "
+            "الإكوادور.",
+            "2024-04-06",
+            "6 أبريل",
+        ),
     ],
 )
 def test_time_published_inferred(text: str, value: str, evidence: str) -> None:

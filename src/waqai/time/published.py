@@ -317,7 +317,7 @@ def _after_event(
 #: kinds of evidence, strongest first (the rank is compared before the day)
 RANKS = {
     "relative_with_date": 8,  # "اليوم الخميس 13 يناير", "أمس الأربعاء 12 يناير"
-    "dateline": 7,  # "القاهرة - 5 مارس 2023 (رويترز)"
+    "dateline": 7,  # "القاهرة - 5 مارس 2023 (رويترز)"; "وارسو، 16 تشرين الثاني" + "اليوم الثلاثاء"
     "after_event": 6,  # "اليوم الخميس ... بعد تسعة أيام على اعتقالها يوم الثلاثاء 13 سبتمبر"
     "weekday_date_named": 5,  # "أمس الأحد" with "الأحد 24 سبتمبر"
     "weekday_date": 4,  # "اليوم الخميس" with "مساء الثلاثاء 4 آب 2020"
@@ -379,6 +379,12 @@ def _candidate(
     after = _after_event(mentions, i, text, now, years, weekday)
     if after is not None:
         return "after_event", after
+    if weekday is not None and c.year is None and c.weekday is None and _dateline(text, m):
+        # "وارسو، 16 تشرين الثاني (وكالات) - ... اليوم الثلاثاء": the dateline's day is
+        # today, on today's weekday (the year as for "اليوم الثلاثاء 16 تشرين الثاني")
+        d = _explicit_day(replace(c, weekday=weekday), now, years)
+        if d is not None and c.unit is None and not c.direction:
+            return "dateline", d
     d = _explicit_day(c, now, years)
     if d is not None:
         if c.unit == "D":  # "اليوم الخميس 13 يناير", "أمس الأربعاء 12 يناير"
