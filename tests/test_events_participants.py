@@ -533,3 +533,18 @@ def test_a_date_between_verb_and_complement_does_not_count_as_words() -> None:
     )
     agree = only(code_events(doc), "AGREE")
     assert (agree.trigger.text, agree.date) == ("اتفاق", "2015-01-21")
+
+
+def test_circumstantial_participle_takes_the_date_of_its_main_clause() -> None:
+    text = (
+        "وأعلن أردوغان يوم الجمعة استئناف أعمال التنقيب، بعد أن كانت بلاده قد علقتها الشهر "
+        "الماضي، متهماً أثينا بعدم الوفاء بوعودها."
+    )
+    doc = make_doc(
+        text,
+        [("أردوغان", "PER", "Q1", "TR"), ("أثينا", "GPE", "Q2", "GR")],
+        timexes=[("يوم الجمعة", "2020-08-07"), ("الشهر الماضي", "2020-07")],
+        published="2020-08-11",
+    )
+    accuse = only(code_events(doc), "ACCUSE")
+    assert (accuse.trigger.text, accuse.date) == ("متهماً", "2020-08-07")

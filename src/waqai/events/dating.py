@@ -92,9 +92,15 @@ def nearest_date(
             # "متهمًا جهات بإصدار بيان يوم الاثنين": a circumstantial participle happens
             # with its main verb; a date past its object dates the act it names
             continue
-        for m in breaks.finditer(text, a, max(a, b)):
-            own = hit.pos == "noun" and after and _adjectives(text[a : m.start()])
-            dist += 0 if own else 60
+        if hit.pos == "participle" and not after:
+            # a circumstantial participle goes with its main verb: a date in a clause opened
+            # before it is that clause's ("أعلن يوم الجمعة ...، بعد أن كانت قد علقتها الشهر
+            # الماضي، متهماً")
+            dist += 200 * bool(breaks.search(text, lo, s))
+        else:
+            for m in breaks.finditer(text, a, max(a, b)):
+                own = hit.pos == "noun" and after and _adjectives(text[a : m.start()])
+                dist += 0 if own else 60
         if hit.pos == "noun" and e <= hit.mstart and _verb_before(text, lo, s):
             dist += 30
         if best is None or dist < best[0]:
