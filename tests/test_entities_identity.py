@@ -158,3 +158,19 @@ def test_entities_a_former_holder_keeps_the_country_not_the_office(nlp: Pipeline
     assert {e.entity_id for e in names} == {title.entity_id}
     assert not title.entity_id.startswith("per:BO")  # not whoever holds the office now
     assert {e.country for e in [title, *names]} == {"BO"}
+
+
+def test_a_leaders_short_name_counts_once_the_text_names_him_in_full() -> None:
+    from waqai.pipeline import Pipeline
+
+    nlp = Pipeline(["waqai.sentences.v1", "waqai.entities.v1"])
+    text = (
+        "التقى الرئيس الروسي فلاديمير بوتين نظيره الصيني شي جين بينغ. "
+        'وأكد شي أن الصداقة بين الشعبين "تزداد متانة باستمرار".'
+    )
+    doc = nlp(text, published="2018-09-11")
+    xi = [e.text for e in doc.entities if e.entity_id == "per:xi_jinping"]
+    assert xi == ["نظيره الصيني", "شي جين بينغ", "شي"]
+    # without the full name, "شي" alone is left to the model
+    alone = nlp('وأكد شي أن الصداقة بين الشعبين "تزداد متانة باستمرار".', published="2018-09-11")
+    assert not [e for e in alone.entities if e.entity_id == "per:xi_jinping"]

@@ -119,12 +119,15 @@ def _set_title(m: Mention, seat: str, office: str, person: Person | None) -> Non
 
 
 def rule_mentions(hits: list[Hit], context_country: str | None) -> list[Mention]:
+    """Mentions the gazetteer alone decides: full names, and a leader's short name ("شي")
+    in a document that also names him in full ("شي جين بينغ")."""
+    named = {e.key for h in hits for e in h.entries if e.kind == "leader" and e.rule}
     out = []
     for h in hits:
         if h.first("cued"):  # a common word as well (بنين): only ``cued_mentions`` decides
             continue
         for e in h.entries:
-            if e.kind not in _RULE_KINDS or not e.rule:
+            if e.kind not in _RULE_KINDS or not (e.rule or (e.kind == "leader" and e.key in named)):
                 continue
             if e.kind == "body":  # a bare body (الحكومة): the document's country
                 if context_country is None:
