@@ -548,3 +548,33 @@ def test_circumstantial_participle_takes_the_date_of_its_main_clause() -> None:
     )
     accuse = only(code_events(doc), "ACCUSE")
     assert (accuse.trigger.text, accuse.date) == ("متهماً", "2020-08-07")
+
+
+def test_a_states_statement_without_a_place_is_made_at_home_unless_it_visits() -> None:
+    text = (
+        "بانكوك (وكالات) - استولى الجيش على السلطة اليوم.\n"
+        "وندد وزير الخارجية الأمريكي جون كيري اليوم بالانقلاب."
+    )
+    doc = make_doc(
+        text,
+        [("بانكوك", "GPE", "Q1", "TH"), ("وزير الخارجية الأمريكي جون كيري", "PER", "Q2", "US")],
+        timexes=[("اليوم", "2014-05-22")],
+        published="2014-05-22",
+    )
+    assert only(code_events(doc), "ACCUSE").country == "US"
+    text = (
+        "بيروت - التقى الرئيس الفرنسي إيمانويل ماكرون اليوم الرئيس ميشال عون.\n"
+        "ودعا ماكرون القادة اللبنانيين إلى إصلاحات عاجلة."
+    )
+    doc = make_doc(
+        text,
+        [
+            ("بيروت", "GPE", "Q1", "LB"),
+            ("الرئيس الفرنسي إيمانويل ماكرون", "PER", "per:macron", "FR"),
+            ("الرئيس ميشال عون", "PER", "per:aoun", "LB"),
+            ("ماكرون", "PER", "per:macron", "FR"),
+        ],
+        timexes=[("اليوم", "2020-08-06")],
+        published="2020-08-06",
+    )
+    assert only(code_events(doc), "REQUEST").country == "LB"  # he speaks where he met

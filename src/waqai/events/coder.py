@@ -230,6 +230,7 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
                 d.country, d.guessed = last.country, False
             drafts.append(d)
             drafts.extend(_co_actor_drafts(d, mentions, text))
+    _speak_at_home(drafts)
     merged = _merge(drafts, has_headline(text, bounds))
     # the report's own date in its dateline is no day of its story
     story = [t for t in timexes if not is_dateline(text, bounds, t)]
@@ -593,6 +594,28 @@ def _co_actor_drafts(d: _Draft, ms: list[Mention], text: str) -> list[_Draft]:
             out.append(replace(d, actor=m, country=m.country, mentions=[d.hit]))
         end = m.mend
     return out
+
+
+#: statements made by one side, not agreed by two
+_ONE_SIDED = _STATEMENT_TYPES - {"AGREE"}
+
+
+def _speak_at_home(drafts: list[_Draft]) -> None:
+    """A state's statement with no place of its own is made at home, not in the article's
+    country ("ندد وزير الخارجية الأمريكي جون كيري" in a report from Bangkok), unless the
+    text has the speaker meet or visit someone ("والتقى ماكرون في قصر بعبدا ... ودعا")."""
+    visitors = {d.actor.entity_id for d in drafts if d.type == "CONSULT" and d.actor}
+    for d in drafts:
+        a = d.actor
+        if (
+            d.guessed
+            and d.type in _ONE_SIDED
+            and a is not None
+            and a.country
+            and _state(a)
+            and (a.entity_id is None or a.entity_id not in visitors)
+        ):
+            d.country, d.guessed = a.country, False
 
 
 @cache
