@@ -578,3 +578,19 @@ def test_a_states_statement_without_a_place_is_made_at_home_unless_it_visits() -
         published="2020-08-06",
     )
     assert only(code_events(doc), "REQUEST").country == "LB"  # he speaks where he met
+
+
+def test_agreeing_on_a_sanction_is_the_sanction_of_who_agreed() -> None:
+    text = "اتفق وزراء خارجية الاتحاد الأوروبي أمس على توسيع نظام العقوبات على مينسك."
+    doc = make_doc(
+        text,
+        [("الاتحاد الأوروبي", "ORG", "org:EU", None), ("مينسك", "GPE", "gpe:BY", "BY")],
+        timexes=[("أمس", "2021-11-15")],
+        published="2021-11-16",
+    )
+    got = [(e.type, e.trigger.text, e.recipient.text, e.date) for e in code_events(doc)]
+    assert got == [("SANCTION", "توسيع نظام العقوبات", "مينسك", "2021-11-15")]
+    # an agreement to stop fighting stays an agreement
+    text = "وكان القادة العسكريون قد اتفقوا في 6 يونيو على فض الاشتباك على طول الحدود."
+    doc = make_doc(text, timexes=[("6 يونيو", "2020-06-06")], published="2020-06-17")
+    assert [e.type for e in code_events(doc)] == ["AGREE"]

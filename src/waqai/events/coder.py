@@ -199,7 +199,9 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
         in_quote = any(a <= hit.mstart < b for a, b in quoted)
         if in_quote and (opts.skip_quoted or not hit.entry.quoted):
             continue
-        if embedded_in is not None:
+        # "اتفق الوزراء على توسيع نظام العقوبات": agreeing on a sanction is the sanction
+        decided = embedded_in if embedded_in is not None and _decided(embedded_in, hit) else None
+        if embedded_in is not None and decided is None:
             _content_mode(drafts, embedded_in, hit.entry.type)
             continue
         if ctx.not_event(hit, lo) or _conjunct_of(hit, dropped, si):
@@ -207,6 +209,11 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
             continue
         hit = _verb_reading(hit, ctx, lo)
         d = _draft(doc, hit, si, lo, hi, ctx, mentions, timexes, country0, published, opts)
+        if d is not None and decided is not None:
+            governor = next((x for x in drafts if x.hit is decided), None)
+            if governor is not None:
+                drafts.remove(governor)
+                d.actor = d.actor or governor.actor  # who agreed does it
         if d is not None:
             if in_quote and d.modality == "asserted":
                 d.modality = "reported"  # a speaker's words, not the writer's
@@ -347,6 +354,14 @@ def _reaction_to(hit: Hit, recent: list[tuple[Hit, int]], si: int, ctx: Context)
             between = ctx.text[prev.mend : hit.mstart]
             return hit.word - prev.word <= 6 and not re.search(r"[.،,؛:!?؟\n]", between)
     return False
+
+
+#: acts that agreeing on decides: the act is the event, not an agreement to cooperate
+_DECIDED_TYPES = frozenset({"SANCTION", "COERCE", "MOBILIZE"})
+
+
+def _decided(governor: Hit, content: Hit) -> bool:
+    return governor.entry.type == "AGREE" and content.entry.type in _DECIDED_TYPES
 
 
 def _content_mode(drafts: list[_Draft], governor: Hit, content_type: str) -> None:
