@@ -210,10 +210,10 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
         hit = _verb_reading(hit, ctx, lo)
         d = _draft(doc, hit, si, lo, hi, ctx, mentions, timexes, country0, published, opts)
         if d is not None and decided is not None:
-            governor = next((x for x in drafts if x.hit is decided), None)
-            if governor is not None:
-                drafts.remove(governor)
-                d.actor = d.actor or governor.actor  # who agreed does it
+            agreement = next((x for x in drafts if x.hit is decided), None)
+            if agreement is not None:
+                drafts.remove(agreement)
+                d.actor = d.actor or agreement.actor  # who agreed does it
         if d is not None:
             if in_quote and d.modality == "asserted":
                 d.modality = "reported"  # a speaker's words, not the writer's
