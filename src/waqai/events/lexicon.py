@@ -48,6 +48,9 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _PREV_WORD = re.compile(r"([^\W\d_]+)\s+$")
 #: words after a trigger searched for its ``after`` words (a long subject may intervene)
 AFTER_WINDOW = 14
+#: a verb's object (an entry's tail) comes after its subject, not a clause later:
+#: "استدعت وزيرة الخارجية ... السفيرة المغربية ...، لترد الرباط باستدعاء سفيرتها"
+LOOSE_TAIL_WINDOW = 8
 #: words before a trigger searched for its ``before`` words
 BEFORE_WINDOW = 5
 
@@ -200,7 +203,7 @@ class Lexicon:
                 )
                 j = len(self.entries)
                 short = all(len(t) <= 3 for t in tails)
-                self.entries.append(_entry(j, loose, after_window=6 if short else AFTER_WINDOW))
+                self.entries.append(_entry(j, loose, after_window=6 if short else LOOSE_TAIL_WINDOW))
                 for head, pos in heads:
                     if pos in ("past", "present", "participle"):
                         keys.setdefault(head, []).append((j, pos))
