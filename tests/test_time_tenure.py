@@ -84,3 +84,27 @@ def test_tenure_years_count_from_the_first_term() -> None:
     match = MatchText.of("وقال الرئيس فلاديمير بوتين، الذي يتولى السلطة منذ 22 عاماً، إن ...")
     years = tenure_years(match, find(match), dt.date(2026, 11, 29))
     assert years == [2022, 2023]  # Putin's first term began in 2000
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Keïta's term ended on Tuesday 18 August 2020: "today, Wednesday" is the 19th
+        (
+            "باماكو - أعلن العسكريون الذين أطاحوا بالرئيس المالي إبراهيم أبو بكر كيتا اليوم "
+            "الأربعاء تشكيل لجنة وطنية.",
+            "2020-08-19",
+        ),
+        # Barrow took office on Thursday 19 January 2017: "today, Friday" is the 20th
+        (
+            "بانجول - وصل وسطاء اليوم الجمعة إلى بانجول بعد أداء أداما بارو اليمين في داكار.",
+            "2017-01-20",
+        ),
+        # a leader named without a change of office dates nothing
+        ("باماكو - التقى الرئيس إبراهيم أبو بكر كيتا اليوم الأربعاء وفدا أمميا.", None),
+    ],
+)
+def test_lead_about_a_change_of_office_dates_a_weekday_only_report(
+    text: str, value: str | None
+) -> None:
+    assert _published(text) == value

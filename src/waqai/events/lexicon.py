@@ -203,7 +203,9 @@ class Lexicon:
                 )
                 j = len(self.entries)
                 short = all(len(t) <= 3 for t in tails)
-                self.entries.append(_entry(j, loose, after_window=6 if short else LOOSE_TAIL_WINDOW))
+                self.entries.append(
+                    _entry(j, loose, after_window=6 if short else LOOSE_TAIL_WINDOW)
+                )
                 for head, pos in heads:
                     if pos in ("past", "present", "participle"):
                         keys.setdefault(head, []).append((j, pos))

@@ -11,7 +11,7 @@ from waqai.time.published import infer_published
 from waqai.time.recognize import Mention, find
 from waqai.time.resolve import resolve, resolve_day
 from waqai.time.tense import weekdays_ahead
-from waqai.time.tenure import latest_fit, tenure_years
+from waqai.time.tenure import latest_fit, tenure_years, term_change_day
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -58,6 +58,8 @@ def annotate(doc: Document) -> None:
             limit = latest_fit(doc.match.text, found[0])
             if limit is not None:
                 found = infer_published(mentions, doc.text, limit, known) or found
+        if found is None:
+            found = term_change_day(doc.match, mentions, now)
         if found is not None:
             anchor, m = found
             doc.published = Published(anchor.isoformat(), "inferred", Span(m.start, m.end, m.text))

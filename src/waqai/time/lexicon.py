@@ -128,6 +128,8 @@ def lexicon() -> Lexicon:
         "every",
         "vague",
         "in_power",
+        "term_end",
+        "term_start",
     ]
     words: dict[str, Any] = {}
     for key in scalar:

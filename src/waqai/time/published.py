@@ -211,7 +211,7 @@ def today_weekday(mentions: list[Mention]) -> int | None:
     votes: Counter[int] = Counter()
     for m in mentions:
         c = m.canon
-        if _names_weekday(c):
+        if names_weekday(c):
             votes[(c.weekday - c.shift) % 7] += 1  # type: ignore[operator]
     ranked = votes.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
@@ -219,7 +219,7 @@ def today_weekday(mentions: list[Mention]) -> int | None:
     return ranked[0][0]
 
 
-def _names_weekday(c: Canon) -> bool:
+def names_weekday(c: Canon) -> bool:
     """ "اليوم الخميس", "أمس الأربعاء": a day relative to the report, with its weekday."""
     return c.unit == "D" and c.weekday is not None and c.month is None and c.chain is None
 
@@ -229,7 +229,7 @@ def _named_shifts(mentions: list[Mention], weekday: int) -> set[int]:
     shifts = {0}
     for m in mentions:
         c = m.canon
-        if _names_weekday(c) and (c.weekday - c.shift) % 7 == weekday:  # type: ignore[operator]
+        if names_weekday(c) and (c.weekday - c.shift) % 7 == weekday:  # type: ignore[operator]
             shifts.add(c.shift)
     return shifts
 
@@ -247,7 +247,7 @@ def _near_named(mentions: list[Mention], i: int, text: str) -> bool:
     """A day named with its weekday ("اليوم الأربعاء", "أمس الأحد") in the sentence of mention ``i``."""
     m = mentions[i]
     for n in mentions:
-        if n is not m and _names_weekday(n.canon):
+        if n is not m and names_weekday(n.canon):
             a, b = (n.end, m.start) if n.start < m.start else (m.end, n.start)
             if not _SENTENCE_END.search(text, a, b):
                 return True

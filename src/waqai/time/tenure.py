@@ -2,7 +2,8 @@
 
 "اليوم الخميس 11 أبريل" fits 2019 and 2024 alike; the latest such year is the guess.
 A ruler's time in power also tells the year: "لوكاشينكو، الذي يحكم البلاد منذ 26
-عاماً" is 26 years after his first term began.
+عاماً" is 26 years after his first term began. And a lead that tells a leader leaving or
+taking office, with only today's weekday written, is dated by that term's end or start.
 When the text names someone in office ("الرئيس عمر البشير", a title a few words
 before a full name from ``entities/data/leaders.yaml``), a date outside all of
 that person's terms is impossible: the guess moves back to the last day the
@@ -21,12 +22,17 @@ from waqai.entities.knowledge import Person, leaders, title_adjectives
 from waqai.text.normalize import MatchText, normalize
 from waqai.text.tokenize import WORD
 from waqai.time.lexicon import lexicon
+from waqai.time.published import names_weekday, today_weekday
 from waqai.time.recognize import Mention
 
 #: how many words before a name an office title may stand ("الرئيس السوداني عمر البشير")
 TITLE_WORDS = 3
 #: at most this many characters between a ruler's name and "منذ 26 عاماً"
 RULE_CHARS = 60
+#: the lead, where a report tells its news (a change of office there is the story)
+LEAD_CHARS = 400
+#: how far a word of leaving or taking office may stand from the leader's name
+CUE_CHARS = 60
 
 
 def _in_office(person: Person, day: dt.date) -> bool:
@@ -70,9 +76,10 @@ def latest_fit(text: str, day: dt.date) -> dt.date | None:
 
 
 @cache
-def _in_power() -> re.Pattern[str]:
-    cues = sorted(lexicon().words["in_power"], key=len, reverse=True)
-    return re.compile(r"(?<!\S)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\S)")
+def _cues(key: str) -> re.Pattern[str]:
+    """The ``key`` list of the time lexicon as one pattern of whole words (a proclitic before)."""
+    cues = sorted(lexicon().words[key], key=len, reverse=True)
+    return re.compile(r"(?<!\S)[وفبل]?(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\S)")
 
 
 def tenure_years(match: MatchText, mentions: list[Mention], now: dt.date) -> list[int]:
@@ -94,9 +101,43 @@ def tenure_years(match: MatchText, mentions: list[Mention], now: dt.date) -> lis
     out: list[int] = []
     for m in spans:
         before = [(end, p) for end, p in rulers if end <= m.start and m.start - end <= RULE_CHARS]
-        if not before or not _in_power().search(normalize(match.original[before[-1][0] : m.start])):
+        if not before or not _cues("in_power").search(
+            normalize(match.original[before[-1][0] : m.start])
+        ):
             continue
         first = min(t.start for t in before[-1][1].terms)
         year = int(first[:4]) - m.canon.shift
         out += [y for y in (year, year + 1) if y <= now.year and y not in out]
     return out
+
+
+def term_change_day(
+    match: MatchText, mentions: list[Mention], now: dt.date
+) -> tuple[dt.date, Mention] | None:
+    """The report's date when its lead tells a leader leaving or taking office and the text
+    names only today's weekday: "أطاحوا بالرئيس المالي إبراهيم أبو بكر كيتا اليوم الأربعاء"
+    is the first Wednesday from the end of Keïta's term (18 August 2020), so 19 August."""
+    weekday = today_weekday(mentions)
+    said = next((m for m in mentions if names_weekday(m.canon)), None)
+    if weekday is None or said is None:
+        return None
+    people = leaders()
+    text = match.text
+    for h in gazetteer.find(text[:LEAD_CHARS]):
+        e = h.first("leader")
+        if e is None or e.key not in people:
+            continue
+        near = text[max(0, h.start - CUE_CHARS) : h.end + CUE_CHARS]
+        terms = people[e.key].terms
+        days = []
+        if _cues("term_end").search(near):
+            days += [t.end for t in terms if t.end is not None]
+        if _cues("term_start").search(near):
+            days += [t.start for t in terms]
+        past = [dt.date.fromisoformat(d) for d in days if d <= now.isoformat()]
+        if past:
+            change = max(past)
+            day = change + dt.timedelta(days=(weekday - change.weekday()) % 7)
+            if day <= now:
+                return day, said
+    return None
