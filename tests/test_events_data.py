@@ -45,7 +45,7 @@ ENTRY_KEYS = {
 #: agent sectors of agents.yaml and the sector suffixes of entity actor codes
 SECTORS = {
     "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", "MED", "BUS", "IGO",
-    "PTS", "NGO", "INS",
+    "PTS", "NGO", "INS", "LAB",
 }  # fmt: skip
 
 
@@ -144,6 +144,7 @@ def test_events_agents_schema() -> None:
         "IGO",
         "NGO",
         "PTS",
+        "LAB",
     }
     assert set(a) <= sectors
     assert all(isinstance(w, str) and w for ws in a.values() for w in ws)

@@ -594,3 +594,21 @@ def test_agreeing_on_a_sanction_is_the_sanction_of_who_agreed() -> None:
     text = "وكان القادة العسكريون قد اتفقوا في 6 يونيو على فض الاشتباك على طول الحدود."
     doc = make_doc(text, timexes=[("6 يونيو", "2020-06-06")], published="2020-06-17")
     assert [e.type for e in code_events(doc)] == ["AGREE"]
+
+
+def test_light_verb_wajjaha_and_unions_as_actors() -> None:
+    # "وجهت X اتهامات": the charges are the court's; a strike "نفذته النقابات" is the unions'
+    text = (
+        "وجهت محكمة في إسلام آباد اليوم إلى خان اتهامات رسمية.\n"
+        "واندلعت الاحتجاجات عقب الإضراب العام الذي نفذته النقابات المهنية اليوم."
+    )
+    doc = make_doc(
+        text,
+        [("إسلام آباد", "GPE", "Q1", "PK")],
+        timexes=[("اليوم", "2023-05-10")],
+        published="2023-05-10",
+    )
+    events = code_events(doc)
+    assert only(events, "ACCUSE").actor.text == "محكمة"
+    strike = next(e for e in events if e.mode == "strike")
+    assert strike.actor.text == "النقابات المهنية"
