@@ -612,3 +612,15 @@ def test_light_verb_wajjaha_and_unions_as_actors() -> None:
     assert only(events, "ACCUSE").actor.text == "محكمة"
     strike = next(e for e in events if e.mode == "strike")
     assert strike.actor.text == "النقابات المهنية"
+
+
+def test_a_city_hosts_a_protest_or_an_attack_it_does_not_do_it() -> None:
+    text = "شهدت العاصمة البيلاروسية مينسك اليوم أكبر تظاهرة منذ استقلال البلاد."
+    doc = make_doc(
+        text,
+        [("مينسك", "GPE", "gpe:BY:625144", "BY")],
+        timexes=[("اليوم", "2020-08-16")],
+        published="2020-08-16",
+    )
+    protest = only(code_events(doc), "PROTEST")
+    assert (protest.actor, protest.country) == (None, "BY")

@@ -436,6 +436,8 @@ def _draft(
     if _passive(doc, hit) and not e.swap and e.type != "MOBILIZE":
         # "ونُشر جنود": the forces deployed are a mobilization's actor, passive or not
         actor, recipient = passive_roles(hit, sent_mentions, ctx, actor, recipient)
+    if typ in _PHYSICAL and _city(actor):
+        actor = None  # "شهدت العاصمة مينسك أكبر تظاهرة": a city hosts a protest, it does not march
     sector = _sector(actor)
     if e.actors and sector not in e.actors:
         return None  # "دخلت القوات المدينة" is an assault; entering a city is not, by itself
@@ -530,6 +532,20 @@ _STATE_ACTORS = frozenset({"GOV", "COP", "JUD", "LEG", "SPY"})
 _STATE_AT_HOME = frozenset({"SANCTION", "ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN"})
 #: types whose place is their recipient's when it is a place ("حصار على غزة"، "انسحاب من كازاخستان")
 _PLACE_RECIPIENT = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT", "PROTEST"})
+
+
+#: acts done by people or forces on the ground, never by a city
+_PHYSICAL = frozenset({"PROTEST", "ASSAULT", "MOBILIZE"})
+
+
+def _city(m: Mention | None) -> bool:
+    """Whether a participant is a city (a gazetteer place below its country: gpe:UA:...)."""
+    return (
+        m is not None
+        and m.kind == "entity"
+        and (m.entity_id or "").count(":") == 2
+        and (m.entity_id or "").startswith("gpe:")
+    )
 
 
 def _sector(m: Mention | None) -> str | None:
