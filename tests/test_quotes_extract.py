@@ -183,3 +183,23 @@ def test_quotes_a_subjectless_verb_after_an_unknown_subject_of_a_verb_before() -
     doc = make_doc(text, [("أنقرة", "GPE", "gpe:TR"), ("واشنطن", "GPE", "gpe:US")])
     (q,) = extract_quotes(doc)
     assert q.speaker is not None and q.speaker.text.startswith("غولن")
+
+
+def test_quotes_a_place_after_wa_fi_never_speaks() -> None:
+    # "وفي واشنطن،" is a place: the speaker is who wrote, the subject of the verbs before
+    text = (
+        "وفي واشنطن، أعلن وزير الخارجية الأمريكي مايك بومبيو دعم بلاده للمحتجين، "
+        'وكتب على تويتر مخاطبا الإيرانيين: "الولايات المتحدة معكم".'
+    )
+    doc = make_doc(
+        text,
+        [
+            ("واشنطن", "GPE", "gpe:US:4140963"),
+            ("وزير الخارجية الأمريكي مايك بومبيو", "PER", "per:pompeo"),
+        ],
+    )
+    (q,) = extract_quotes(doc)
+    assert (q.text, q.speaker.text) == (
+        "الولايات المتحدة معكم",
+        "وزير الخارجية الأمريكي مايك بومبيو",
+    )

@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from waqai.text.normalize import MatchText
-from waqai.text.tokenize import clitic_analyses, default_analysis, segments, tokenize
+from waqai.text.tokenize import (
+    clitic_analyses,
+    default_analysis,
+    segments,
+    tokenize,
+    without_conjunction,
+)
 
 
 def test_tokenize_words_numbers_punct() -> None:
@@ -99,3 +105,17 @@ def test_tokenize_spans_match_surface_for_any_text(text: str) -> None:
         for seg in segments(tok, m):
             assert text[seg.start : seg.end] == seg.text
             assert tok.start <= seg.start < seg.end <= tok.end
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("وفي", ("وفي", "في")),  # و + في, not و + ف + ي
+        ("في", ("في",)),
+        ("فيما", ("فيما", "يما")),  # both readings; callers test membership
+        ("وإلى", ("وإلى", "إلى")),
+        ("قال", ("قال",)),
+    ],
+)
+def test_without_conjunction_strips_one_letter(word: str, forms: tuple[str, ...]) -> None:
+    assert without_conjunction(word) == forms

@@ -21,7 +21,7 @@ import ahocorasick
 from waqai.document import Document, Entity
 from waqai.events.lexicon import morphology, norm
 from waqai.resources import load_tsv, load_yaml
-from waqai.text.tokenize import default_analysis
+from waqai.text.tokenize import default_analysis, without_conjunction
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +163,7 @@ def _is_prepositional(text: str, start: int) -> bool:
     prev = _prev_word(text, ws)
     if prev == "من" and _prev_word(text, ws - len(prev) - 1) in ("كل", "وكل"):
         return False  # "أعلنت كل من السعودية والإمارات": a list of subjects
-    return prev in a.prepositions or prev.lstrip("وف") in a.prepositions
+    return any(w in a.prepositions for w in without_conjunction(prev))
 
 
 @cache
@@ -239,7 +239,7 @@ def _find_mentions(doc: Document, date: str | None) -> list[Mention]:
             continue
         if ws == start and _prev_word(text, ws) in _adjective_heads():
             continue  # "في مؤتمر صحفي": an adjective of the noun before
-        if doc.text[slice(*mt.to_original(ws, we))].lstrip("وف") in _TO:
+        if _TO.intersection(without_conjunction(doc.text[slice(*mt.to_original(ws, we))])):
             continue  # "من وإلى": the preposition, whose matching form is "والي" (governor)
         cands.append((start, we, sector))
     cands.sort(key=lambda c: (c[0], -c[1]))

@@ -17,6 +17,7 @@ from waqai.events.cues import Context
 from waqai.events.lexicon import Hit, norm, word_pattern
 from waqai.events.participants import Mention
 from waqai.resources import load_yaml
+from waqai.text.tokenize import without_conjunction
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,7 @@ def assign_roles(
         if (
             actor is None
             and "ب" not in hit.prefix  # a ب complement is no light verb's object
-            and _word_before(text, tstart).lstrip("وف") not in syn.adjunct
+            and syn.adjunct.isdisjoint(without_conjunction(_word_before(text, tstart)))
         ):
             light = _light_verb(ctx, syn, region, tstart, left)
             if light is not None:
@@ -224,7 +225,9 @@ def assign_roles(
         kana = (
             after_qad
             and subject_left is not None
-            and _word_before(text, subject_left.mstart).lstrip("وف") in ("كان", "كانت", "كانوا")
+            and {"كان", "كانت", "كانوا"}.intersection(
+                without_conjunction(_word_before(text, subject_left.mstart))
+            )
         )
         # "ووضعوا الرئيس قيد الإقامة": a verb marked plural has its subject already (a VSO
         # verb is singular), so the noun after it is its object

@@ -22,6 +22,12 @@ _TOKEN = re.compile(r"(?P<num>\d+(?:[.,٫]\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>\
 WORD = re.compile(r"[^\W\d_]+")
 
 
+def without_conjunction(word: str) -> tuple[str, ...]:
+    """A word and, when it starts with و or ف, the word after that one letter: "وفي" is و +
+    في. (``str.lstrip("وف")`` would also eat the ف of في itself.)"""
+    return (word, word[1:]) if word[:1] in ("و", "ف") and len(word) > 2 else (word,)
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """One clitic split of a word in matching form: prefix + stem + suffix.
