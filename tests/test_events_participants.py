@@ -624,3 +624,16 @@ def test_a_city_hosts_a_protest_or_an_attack_it_does_not_do_it() -> None:
     )
     protest = only(code_events(doc), "PROTEST")
     assert (protest.actor, protest.country) == (None, "BY")
+
+
+def test_a_date_in_a_relative_clause_set_off_by_a_comma_is_not_the_events() -> None:
+    text = "وجاء ذلك بعد اعتقال الشرطة خورخي غلاس، الذي لجأ إلى السفارة منذ ديسمبر 2023."
+    doc = make_doc(
+        text,
+        [("خورخي غلاس", "PER", "Q3", "EC")],
+        timexes=[("ديسمبر 2023", "2023-12")],
+        published="2024-04-06",
+    )
+    arrest = only(code_events(doc), "COERCE")
+    # the story's day, not the month Glas took refuge
+    assert (arrest.trigger.text, arrest.date) == ("اعتقال", "2024-04-06")

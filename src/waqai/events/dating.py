@@ -98,9 +98,20 @@ def nearest_date(
             # الماضي، متهماً")
             dist += 200 * bool(breaks.search(text, lo, s))
         else:
+            other = False
             for m in breaks.finditer(text, a, max(a, b)):
                 own = hit.pos == "noun" and after and _adjectives(text[a : m.start()])
                 dist += 0 if own else 60
+                # "اعتقال غلاس، الذي لجأ إليها منذ ديسمبر 2023": a relative clause set off by a
+                # comma describes a noun named before it, never the trigger's act
+                other = other or (
+                    after
+                    and not own
+                    and m.group() in _relatives()
+                    and text[max(a, m.start() - 2) : m.start()].strip() in ("،", ",")
+                )
+            if other:
+                continue
         if hit.pos == "noun" and e <= hit.mstart and _verb_before(text, lo, s):
             dist += 30
         if best is None or dist < best[0]:
@@ -152,6 +163,12 @@ def _since(text: str, lo: int, start: int, hit: Hit) -> bool:
     if not re.search(r"[^\W\d_]", text[m0 + len(found[-1].group()) : start]):
         return False  # "منذ أمس": the state began that day, which dates its event
     return not (m0 < hit.mstart < start)
+
+
+def _relatives() -> frozenset[str]:
+    from waqai.events.roles import relative_pronouns
+
+    return relative_pronouns()
 
 
 def _adjectives(between: str) -> bool:
