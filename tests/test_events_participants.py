@@ -637,3 +637,19 @@ def test_a_date_in_a_relative_clause_set_off_by_a_comma_is_not_the_events() -> N
     arrest = only(code_events(doc), "COERCE")
     # the story's day, not the month Glas took refuge
     assert (arrest.trigger.text, arrest.date) == ("اعتقال", "2024-04-06")
+
+
+def test_a_clause_opened_by_uqba_takes_the_day_of_the_event_it_names() -> None:
+    text = (
+        "قالت الشرطة اليوم الأربعاء إن قوات الرينجرز اعتقلت عمران خان أمس الثلاثاء.\n"
+        "وعقب الاعتقال، اقتحم أنصار خان مقر إقامة قائد فيلق لاهور وأضرموا فيه النار."
+    )
+    doc = make_doc(
+        text,
+        [("عمران خان", "PER", "Q1", "PK")],
+        timexes=[("اليوم الأربعاء", "2023-05-10"), ("أمس الثلاثاء", "2023-05-09")],
+        published="2023-05-10",
+    )
+    dates = {e.trigger.text: e.date for e in code_events(doc)}
+    # the day of the arrest, not the story's first day
+    assert dates["اقتحم"] == dates["أضرموا"] == "2023-05-09"

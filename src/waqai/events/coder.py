@@ -244,6 +244,7 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
     newsday = next(
         (v for v in (narrative_date([t], len(text), published) for t in story) if v), None
     )
+    _same_day(merged, ctx, sent_starts)
     _inherit_dates(merged, published, newsday, opts, _named_dates(mentions, timexes, bounds))
     return [_event(doc, i, d, sents) for i, d in enumerate(merged, 1)]
 
@@ -845,6 +846,24 @@ def _merge(drafts: list[_Draft], headline: bool = False) -> list[_Draft]:
         target.actor = target.actor or h.actor
         target.recipient = target.recipient or h.recipient
     return sorted(out, key=lambda d: d.hit.mstart)
+
+
+def _same_day(drafts: list[_Draft], ctx: Context, starts: list[int]) -> None:
+    """An undated event takes the day of an event its sentence ties it to ("وعقب الاعتقال،
+    اقتحم أنصار خان": a ``same_day`` cue opening a clause before a noun trigger)."""
+    anchors = [
+        (bisect_left(starts, h.mstart + 1) - 1, p.date)
+        for p in drafts
+        if p.date and len(p.date) == 10
+        for h in p.mentions
+        if h.pos == "noun"
+        and ctx.c.same_day.search(
+            ctx.text, max(0, h.mstart - len(h.prefix) - 16), h.mstart - len(h.prefix)
+        )
+    ]
+    for d in drafts:
+        if not d.date and not d.background:
+            d.date = next((day for si, day in anchors if si == d.sent), None)
 
 
 def _named_dates(

@@ -65,6 +65,7 @@ class Cues:
     praise_negators: frozenset[str]
     praise_window: int
     territory: re.Pattern[str]
+    same_day: re.Pattern[str]
 
 
 def _p(words: list[str], clitics: bool = True) -> re.Pattern[str]:
@@ -123,6 +124,11 @@ def cues() -> Cues:
         praise_negators=frozenset(norm(w) for w in c["praise"]["not_before"]),
         praise_window=int(c["praise"]["window"]),
         territory=_p(c["territory"]),
+        same_day=re.compile(
+            r"(?:^|[.،,؛:\n])\s*[وف]?(?:"
+            + "|".join(re.escape(norm(w)) for w in sorted(c["same_day"], key=len, reverse=True))
+            + r")\s+$"
+        ),
     )
 
 
