@@ -55,7 +55,7 @@ def tag_chunk(sents: list[list[str]], propagate: bool) -> list[list[str]]:
         for sp, tg in zip(spans, tags, strict=True)
         for a, b, typ in conll.bio_spans(tg)
     ]
-    chosen = merge([], found + recognize.propagate(text, found))
+    chosen = merge(text, [], found + recognize.propagate(text, found))
     flat = [(s, e) for sp in spans for s, e in sp]
     out = [["O"] * len(s) for s in sents]
     index = [(i, j) for i, s in enumerate(sents) for j in range(len(s))]

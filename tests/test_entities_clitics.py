@@ -172,3 +172,15 @@ def test_entities_model_span_splits_before_a_conjoined_known_name(nlp: Pipeline)
     assert ("فلاديمير بوتين", "per:vladimir_putin") in people
     assert [t for t, _ in people].count("لوكاشينكو") == 2
     assert all(doc.text[e.start : e.end] == e.text for e in doc.entities)
+
+
+def test_entities_a_person_span_ends_before_a_known_place() -> None:
+    from waqai.entities.recognize import Mention, merge
+
+    text = "وزار وزير الخارجية الصيني وانغ يي طهران أمس."
+    s = text.index("وانغ")
+    t = text.index("طهران")
+    model = [Mention(s, t + len("طهران"), "PER", "model")]  # the model's "وانغ يي طهران"
+    rules = [Mention(t, t + len("طهران"), "GPE", "rule")]
+    got = [(text[m.start : m.end], m.type) for m in merge(text, rules, model)]
+    assert got == [("وانغ يي", "PER"), ("طهران", "GPE")]

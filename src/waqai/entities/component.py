@@ -28,7 +28,7 @@ def extract(doc: Document) -> list[Entity]:
         *combos(match.text, hits, date),
     ]
     model = model_mentions(doc, model_hits)
-    mentions = merge(rules, model + propagate(match.text, model))
+    mentions = merge(match.text, rules, model + propagate(match.text, model))
     extra = [
         a
         for a in anaphors(match.text, hits, mentions)

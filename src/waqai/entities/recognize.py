@@ -307,7 +307,19 @@ class _Cover:
         self.taken[m.start : m.end] = b"\x01" * (m.end - m.start)
 
 
-def merge(rules: list[Mention], model: list[Mention]) -> list[Mention]:
+def _without_trailing_place(text: str, m: Mention, rules: list[Mention]) -> Mention:
+    """A person's span ends before a place the gazetteer knows that closes it: in "وزار وانغ
+    يي طهران" the model's "وانغ يي طهران" is Wang Yi, and Tehran is where he went."""
+    if m.type != "PER":
+        return m
+    for r in rules:
+        if r.end == m.end and r.start > m.start and r.type == "GPE":
+            end = len(text[m.start : r.start].rstrip()) + m.start
+            return replace(m, end=end) if end > m.start else m
+    return m
+
+
+def merge(text: str, rules: list[Mention], model: list[Mention]) -> list[Mention]:
     """Longest first; a model span that cuts a rule span (neither contains the other) loses."""
     n = max((m.end for m in [*rules, *model]), default=0)
     # interior[k]: offset k lies strictly inside a rule span; a model span whose start or
@@ -316,6 +328,7 @@ def merge(rules: list[Mention], model: list[Mention]) -> list[Mention]:
     for r in rules:
         interior[r.start + 1 : r.end] = b"\x01" * (r.end - r.start - 1)
     model = [m for m in model if not (interior[m.start] or interior[m.end])]
+    model = [_without_trailing_place(text, m, rules) for m in model]
     own = _Cover(n)
     for m in model:
         if m.source != "propagated":
