@@ -184,3 +184,11 @@ def test_entities_a_person_span_ends_before_a_known_place() -> None:
     rules = [Mention(t, t + len("طهران"), "GPE", "rule")]
     got = [(text[m.start : m.end], m.type) for m in merge(text, rules, model)]
     assert got == [("وانغ يي", "PER"), ("طهران", "GPE")]
+
+
+def test_entities_a_common_word_is_no_city_alone(nlp: Pipeline) -> None:
+    # "الجزيرة" (the island) is also a GeoNames name of Algiers
+    doc = nlp("وصلت بيلوسي إلى الجزيرة مساء الثلاثاء وسط تحذيرات صينية.", published="2022-08-03")
+    assert not [e for e in doc.entities if e.country == "DZ"]
+    doc = nlp("وصل الوفد إلى الجزائر العاصمة مساء الثلاثاء.", published="2022-08-03")
+    assert [e.country for e in doc.entities if e.type == "GPE"] == ["DZ"]

@@ -14,13 +14,13 @@ frequent in general text than the name it would hide is no clitic + name
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
 import ahocorasick
 
-from waqai.entities.frequency import commoner
+from waqai.entities.frequency import commoner, word_classes
 from waqai.resources import load_tsv, load_yaml
 from waqai.text.normalize import normalize
 from waqai.text.tokenize import clitic_analyses
@@ -131,6 +131,20 @@ def _extra_patterns() -> Patterns:
     return pats
 
 
+#: a word this frequent in general text (Zipf), as often bare as with ال, is a common noun
+COMMON_ZIPF = 5
+
+
+def _common_word(name: str) -> bool:
+    """Whether a one-word name is a common noun of general text ("الجزيرة"، "المدينة"), not
+    a name that takes ال (القاهرة، الرياض: their ال form is the usual one)."""
+    key = normalize(name)
+    if " " in key:
+        return False
+    zipf, al = word_classes().get(key[2:] if key.startswith("ال") else key)
+    return int(zipf) >= COMMON_ZIPF and al in ("0", "-1", "-2", "-3") and key.startswith("ال")
+
+
 def _patterns() -> Patterns:
     """The lists the NER model was trained with as gazetteer features."""
     pats: Patterns = defaultdict(list)
@@ -162,7 +176,8 @@ def _patterns() -> Patterns:
             "city", r["key"], "GPE", r["country"], r["rule"] == "1", names[0], r["name_en"]
         )
         for n in names:
-            add(n, city)
+            # "الجزيرة" (the island) names Algiers too: a common word is never a city alone
+            add(n, replace(city, rule=False) if _common_word(n) else city)
     for o in load_yaml(PACKAGE, "orgs.yaml"):
         org = Entry("org", o["key"], "ORG", o.get("country"), True, o["name"], o["name_en"])
         for n in o["names"]:
