@@ -653,3 +653,19 @@ def test_a_clause_opened_by_uqba_takes_the_day_of_the_event_it_names() -> None:
     dates = {e.trigger.text: e.date for e in code_events(doc)}
     # the day of the arrest, not the story's first day
     assert dates["اقتحم"] == dates["أضرموا"] == "2023-05-09"
+
+
+def test_an_attack_named_as_what_something_is_is_the_namers_accusation() -> None:
+    text = 'وقال بيسكوف اليوم إن بوتين يعتبر الضربة "عدوانا على دولة ذات سيادة".'
+    doc = make_doc(
+        text,
+        [("بيسكوف", "PER", "Q1", "RU"), ("بوتين", "PER", "Q2", "RU")],
+        timexes=[("اليوم", "2017-04-07")],
+        published="2017-04-07",
+    )
+    got = [(e.type, e.trigger.text, e.actor.text if e.actor else None) for e in code_events(doc)]
+    assert got == [("ACCUSE", "عدوان", "بيسكوف")]  # the accusative ا is a suffix
+    # a reported attack stays an attack
+    text = "وقال الوزير اليوم إن هجوما استهدف السفارة."
+    doc = make_doc(text, timexes=[("اليوم", "2017-04-07")], published="2017-04-07")
+    assert [e.type for e in code_events(doc)] == ["ASSAULT"]

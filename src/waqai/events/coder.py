@@ -197,7 +197,10 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
         reaction = _reaction_to(hit, recent, si, ctx)
         recent.append((hit, si))
         in_quote = any(a <= hit.mstart < b for a, b in quoted)
-        if in_quote and (opts.skip_quoted or not hit.entry.quoted):
+        # a quoted attack noun is a description, unless it names what something is: then it
+        # is an accusation ("يعتبر الضربة «عدوانا على دولة ذات سيادة»")
+        named = hit.entry.type == "ASSAULT" and ctx.label(hit, lo) is not None
+        if in_quote and (opts.skip_quoted or not (hit.entry.quoted or named)):
             continue
         # "اتفق الوزراء على توسيع نظام العقوبات": agreeing on a sanction is the sanction
         decided = embedded_in if embedded_in is not None and _decided(embedded_in, hit) else None
@@ -409,6 +412,9 @@ def _draft(
     typ, mode, cameo = e.type, e.mode, e.cameo
     if typ == "ACCUSE" and _praise(hit, ctx, hi):
         typ, mode, cameo = "SUPPORT", None, "051"
+    label = ctx.label(hit, lo) if typ == "ASSAULT" else None
+    if label is not None:
+        typ, mode, cameo = "ACCUSE", "disapprove", "111"  # an attack named, by its namer
     if hypothetical:
         modality = "hypothetical"
     elif planned:
@@ -437,6 +443,10 @@ def _draft(
     if _passive(doc, hit) and not e.swap and e.type != "MOBILIZE":
         # "ونُشر جنود": the forces deployed are a mobilization's actor, passive or not
         actor, recipient = passive_roles(hit, sent_mentions, ctx, actor, recipient)
+    if label is not None:
+        # the namer speaks: the first participant before the naming word ("قال بيسكوف إن")
+        speaker = next((m for m in sent_mentions if m.mend <= label and not m.prepositional), None)
+        actor, recipient = speaker, actor if actor is not speaker else recipient
     if typ in _PHYSICAL and _city(actor):
         actor = None  # "شهدت العاصمة مينسك أكبر تظاهرة": a city hosts a protest, it does not march
     sector = _sector(actor)

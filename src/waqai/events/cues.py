@@ -66,6 +66,8 @@ class Cues:
     praise_window: int
     territory: re.Pattern[str]
     same_day: re.Pattern[str]
+    label: re.Pattern[str]
+    label_window: int
 
 
 def _p(words: list[str], clitics: bool = True) -> re.Pattern[str]:
@@ -124,12 +126,18 @@ def cues() -> Cues:
         praise_negators=frozenset(norm(w) for w in c["praise"]["not_before"]),
         praise_window=int(c["praise"]["window"]),
         territory=_p(c["territory"]),
+        label=_p(c["labels"]["words"]),
+        label_window=int(c["labels"]["window"]),
         same_day=re.compile(
             r"(?:^|[.،,؛:\n])\s*[وف]?(?:"
             + "|".join(re.escape(norm(w)) for w in sorted(c["same_day"], key=len, reverse=True))
             + r")\s+$"
         ),
     )
+
+
+#: marks that end a clause (not quotation marks)
+_CLAUSE_MARK = re.compile(r"[.،,؛:!?؟\n]")
 
 
 class Context:
@@ -211,6 +219,18 @@ class Context:
         return self._search(
             self.c.background, self.before(hit, self.c.background_window, floor, clause=False)
         )
+
+    def label(self, hit: Hit, floor: int) -> int | None:
+        """Where a word that names what something is stands before an indefinite noun trigger
+        ("إن انضمام فنلندا «اعتداء»"، "يعتبر الضربة عدواناً"), if one does."""
+        if hit.pos != "noun" or hit.prefix.endswith(("ال", "لل")):
+            return None
+        # quotation marks may stand between ("يعتبر الضربة «عدواناً»"); a comma may not
+        lo = max(floor, self.words[max(0, hit.word - self.c.label_window)][0])
+        hi = hit.mstart - len(hit.prefix)
+        lo = max([lo] + [m.end() for m in _CLAUSE_MARK.finditer(self.text, lo, hi)])
+        found = list(self.c.label.finditer(self.text, lo, hi)) if hi > lo else []
+        return found[-1].start() if found else None
 
     def date_offset(self, hit: Hit, floor: int) -> tuple[int, int] | None:
         """(start of the cue, days) when a cue before the trigger dates it from its clause's
