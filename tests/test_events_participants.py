@@ -669,3 +669,22 @@ def test_an_attack_named_as_what_something_is_is_the_namers_accusation() -> None
     text = "وقال الوزير اليوم إن هجوما استهدف السفارة."
     doc = make_doc(text, timexes=[("اليوم", "2017-04-07")], published="2017-04-07")
     assert [e.type for e in code_events(doc)] == ["ASSAULT"]
+
+
+def test_a_verb_after_thumma_goes_on_with_the_subject_before() -> None:
+    text = (
+        "وكان الرئيس رجب طيب أردوغان قد وصف السبت الحكومة الهولندية بأنها بقايا النازية، "
+        "ثم توعد الأحد بأن تدفع هولندا ثمن ما فعلته."
+    )
+    doc = make_doc(
+        text,
+        [
+            ("الرئيس رجب طيب أردوغان", "PER", "per:erdogan", "TR"),
+            ("الحكومة الهولندية", "ORG", "org:NL:gov", "NL"),
+            ("هولندا", "GPE", "gpe:NL", "NL"),
+        ],
+        timexes=[("السبت", "2017-03-11"), ("الأحد", "2017-03-12")],
+        published="2017-03-13",
+    )
+    threat = only(code_events(doc), "THREATEN")
+    assert (threat.actor.text, threat.date) == ("الرئيس رجب طيب أردوغان", "2017-03-12")

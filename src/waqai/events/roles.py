@@ -31,6 +31,7 @@ class _Syntax:
     agent_relative: re.Pattern[str]
     pronominal: frozenset[str]
     adjunct: frozenset[str]
+    sequels: frozenset[str]
 
 
 @cache
@@ -54,6 +55,7 @@ def _syntax() -> _Syntax:
         ),
         frozenset(norm(w) for w in m["pronominal_complementizers"]),
         frozenset(norm(w) for w in m.get("adjunct_prepositions") or ()),
+        frozenset(norm(w) for w in m["sequels"]),
     )
 
 
@@ -194,6 +196,17 @@ def assign_roles(
         actor = next((m for m in reversed(left) if _gap(ctx, m.mend, pron) == 0), None)
         if actor is None:
             actor = first
+    elif actor is None and first is None and _word_before(text, tstart) in syn.sequels:
+        # "وصف أردوغان السبت الحكومة الهولندية ...، ثم توعد الأحد بأن": the subject of the
+        # clause before (a verb after ثم with no subject of its own)
+        actor = next(
+            (
+                m
+                for m in reversed(left)
+                if m.mstart >= lo and not m.prepositional and _after_verb(text, m.mstart)
+            ),
+            None,
+        ) or next((m for m in left if m.mstart >= lo and not m.prepositional), None)
     elif actor is None:
         conjoined = hit.prefix[:1] in ("و", "ف") and _gap(ctx, region, tstart) >= 3
         if conjoined:
