@@ -49,7 +49,7 @@ from waqai.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "waqai" / "entities" / "data"
-VERSION = "1.3.1"
+VERSION = "1.3.2"
 #: sentences read as one document (ANERcorp keeps its articles' order, without boundaries)
 DOC = 20
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)

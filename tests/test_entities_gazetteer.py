@@ -118,6 +118,9 @@ def test_entities_model_metadata_matches_the_model() -> None:
         ("قرغيزيا", "KG"),
         ("الطاجيكي", "TJ"),
         ("النمساوي", "AT"),
+        # a two-word nisba takes the article on each word
+        ("الكوري الجنوبي", "KR"),
+        ("الكورية الشمالية", "KP"),
     ],
 )
 def test_entities_country_of_names_and_nisbas(word: str, iso2: str) -> None:

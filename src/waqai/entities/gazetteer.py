@@ -100,8 +100,8 @@ Patterns = defaultdict[str, list[Entry]]
 def _add(pats: Patterns, name: str, entry: Entry, article: bool = False) -> None:
     key = normalize(name)
     forms = [key]
-    if article:  # ألماني → الماني → الالماني
-        forms.append("ال" + key)
+    if article:  # ألماني → الماني → الالماني; كوري جنوبي → الكوري الجنوبي (each word)
+        forms.append(" ".join("ال" + w for w in key.split()))
     for f in forms:
         if entry not in pats[f]:
             pats[f].append(entry)
