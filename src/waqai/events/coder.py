@@ -203,7 +203,7 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
         if in_quote and (opts.skip_quoted or not (hit.entry.quoted or named)):
             continue
         # "اتفق الوزراء على توسيع نظام العقوبات": agreeing on a sanction is the sanction
-        decided = embedded_in if embedded_in is not None and _decided(embedded_in, hit) else None
+        decided = embedded_in if embedded_in is not None and _decided(embedded_in, hit, ctx) else None
         if embedded_in is not None and decided is None:
             _content_mode(drafts, embedded_in, hit.entry.type)
             continue
@@ -216,7 +216,11 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
             agreement = next((x for x in drafts if x.hit is decided), None)
             if agreement is not None:
                 drafts.remove(agreement)
-                d.actor = d.actor or agreement.actor  # who agreed does it
+                if agreement.actor is not None and not _same(agreement.actor, d.actor):
+                    # who agreed does it; a participant found for the act is its recipient
+                    # ("وافق الصندوق على منح مصر قرضا")
+                    d.recipient = d.recipient or d.actor
+                    d.actor = agreement.actor
         if d is not None:
             if in_quote and d.modality == "asserted":
                 d.modality = "reported"  # a speaker's words, not the writer's
@@ -364,8 +368,12 @@ def _reaction_to(hit: Hit, recent: list[tuple[Hit, int]], si: int, ctx: Context)
 _DECIDED_TYPES = frozenset({"SANCTION", "COERCE", "MOBILIZE"})
 
 
-def _decided(governor: Hit, content: Hit) -> bool:
-    return governor.entry.type == "AGREE" and content.entry.type in _DECIDED_TYPES
+def _decided(governor: Hit, content: Hit, ctx: Context) -> bool:
+    if governor.entry.type != "AGREE":
+        return False
+    if content.entry.type == "AID":  # an approved loan is given; a promised one is AGREE
+        return ctx.text[governor.mstart : governor.mend] in ctx.c.approvals
+    return content.entry.type in _DECIDED_TYPES
 
 
 def _content_mode(drafts: list[_Draft], governor: Hit, content_type: str) -> None:

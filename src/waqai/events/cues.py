@@ -68,6 +68,7 @@ class Cues:
     same_day: re.Pattern[str]
     label: re.Pattern[str]
     label_window: int
+    approvals: frozenset[str]
 
 
 def _p(words: list[str], clitics: bool = True) -> re.Pattern[str]:
@@ -126,6 +127,7 @@ def cues() -> Cues:
         praise_negators=frozenset(norm(w) for w in c["praise"]["not_before"]),
         praise_window=int(c["praise"]["window"]),
         territory=_p(c["territory"]),
+        approvals=frozenset(norm(w) for w in c["approvals"]),
         label=_p(c["labels"]["words"]),
         label_window=int(c["labels"]["window"]),
         same_day=re.compile(
