@@ -688,3 +688,15 @@ def test_a_verb_after_thumma_goes_on_with_the_subject_before() -> None:
     )
     threat = only(code_events(doc), "THREATEN")
     assert (threat.actor.text, threat.date) == ("الرئيس رجب طيب أردوغان", "2017-03-12")
+
+
+def test_approving_aid_is_giving_it() -> None:
+    text = "وافق المجلس التنفيذي لصندوق النقد الدولي اليوم على منح مصر قرضا بقيمة 12 مليار دولار."
+    doc = make_doc(
+        text,
+        [("مصر", "GPE", "gpe:EG", "EG")],
+        timexes=[("اليوم", "2016-11-11")],
+        published="2016-11-12",
+    )
+    got = [(e.type, e.actor.text if e.actor else None, e.recipient.text) for e in code_events(doc)]
+    assert got == [("AID", "المجلس التنفيذي", "مصر")]
