@@ -47,8 +47,9 @@ from waqai.resources import load_yaml
 from waqai.text.tokenize import WORD
 
 #: words before a place that make it the event's location: "في بغداد"، "من مدينة خيرسون"
+#: (matching form; not إلى: where someone goes is not where the act happens)
 _PLACE_CUE = re.compile(
-    r"(?:^|\s)(?:في|من|إلى|الى|داخل|قرب|شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي)"
+    r"(?:^|\s)(?:في|من|داخل|قرب|شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي)"
     r"(?:\s+(?:مدينه|بلده|قريه|منطقه|محافظه|ولايه|اقليم|العاصمه|مخيم|مدن)"
     r"(?:\s+ال[^\W\d_]+يه)?)?\s*$"  # "في العاصمة النيجيرية أبوجا"
 )
