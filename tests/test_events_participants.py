@@ -700,3 +700,50 @@ def test_approving_aid_is_giving_it() -> None:
     )
     got = [(e.type, e.actor.text if e.actor else None, e.recipient.text) for e in code_events(doc)]
     assert got == [("AID", "المجلس التنفيذي", "مصر")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entities", "typ", "actor", "country"),
+    [
+        # a spokesman's title gives his country when his name is unknown
+        (
+            "واتهم المتحدث باسم وزارة الخارجية الصينية تشاو لي جيان اليوم القوات الهندية بالعبور.",
+            [("تشاو لي جيان", "PER", "Q2", None)],
+            "ACCUSE",
+            "المتحدث باسم وزارة الخارجية الصينية تشاو لي جيان",
+            "CN",
+        ),
+        # an agent head, a definite genitive and a nisba: "لجنة الحدود البيلاروسية"
+        (
+            "في المقابل، اتهمت لجنة الحدود البيلاروسية اليوم الجانب البولندي بمعاملة المهاجرين.",
+            [],
+            "ACCUSE",
+            "لجنة الحدود البيلاروسية",
+            "BY",
+        ),
+        # a ministry speaks at home
+        (
+            "وفي المقابل، نفت وزارة الدفاع الروسية اليوم أن تكون الطائرة قد غادرت الأجواء.",
+            [("وزارة الدفاع الروسية", "ORG", "org:RU:mod", "RU")],
+            "REJECT",
+            "وزارة الدفاع الروسية",
+            "RU",
+        ),
+    ],
+)
+def test_a_foreign_speakers_statement_takes_its_country(
+    sentence: str,
+    entities: list[tuple[str, str, str, str | None]],
+    typ: str,
+    actor: str,
+    country: str,
+) -> None:
+    text = "نيودلهي (وكالات) - قالت الهند اليوم إن الوضع هادئ.\n" + sentence
+    doc = make_doc(
+        text,
+        [("نيودلهي", "GPE", "gpe:IN:1261481", "IN"), ("الهند", "GPE", "gpe:IN", "IN"), *entities],
+        timexes=[("اليوم", "2020-06-16")],
+        published="2020-06-16",
+    )
+    e = only(code_events(doc), typ)
+    assert (e.actor.text, e.country) == (actor, country)

@@ -663,7 +663,7 @@ def _speak_at_home(drafts: list[_Draft]) -> None:
             and d.type in _ONE_SIDED
             and a is not None
             and a.country
-            and _state(a)
+            and (_state(a) or (a.kind == "entity" and a.etype == "ORG"))  # وزارة الدفاع الروسية
             and (a.entity_id is None or a.entity_id not in visitors)
         ):
             d.country, d.guessed = a.country, False

@@ -315,7 +315,10 @@ def _join_titles(text: str, ms: list[Mention]) -> list[Mention]:
             and len(text[prev.mend : m.mstart].split()) <= 3
             and not re.search(r"[.،,:؛\"«»()\n]", text[prev.mend : m.mstart])
         ):
-            out[-1] = Mention(prev.mstart, m.mend, m.entity_id, m.code, "entity", "PER", m.country)
+            # "المتحدث باسم وزارة الخارجية الصينية تشاو لي جيان": the title's country if the
+            # name has none
+            country = m.country or prev.country
+            out[-1] = Mention(prev.mstart, m.mend, m.entity_id, m.code, "entity", "PER", country)
             continue
         out.append(m)
     return out
@@ -341,9 +344,10 @@ def _join_appositions(text: str, ms: list[Mention]) -> list[Mention]:
 def _extend(
     text: str, pos: int, modifiers: list[tuple[int, int, str | None]]
 ) -> tuple[int, str | None]:
-    """Extend an agent head over nisba adjectives and a country name: "القوات الروسية"."""
+    """Extend an agent head over nisba adjectives and a country name: "القوات الروسية";
+    also over one definite genitive noun when a nisba follows it ("لجنة الحدود البيلاروسية")."""
     end, country = pos, None
-    for _ in range(2):
+    for i in range(2):
         m = _NEXT_WORD_GROUP.match(text, end)
         if not m:
             break
@@ -353,6 +357,10 @@ def _extend(
         word = m.group(1)
         word_country = (mod[1] if mod else None) or _nisba_country(word)
         if word_country is None and mod is None and not _is_adjective(word):
+            if i == 0 and word.startswith("ال"):
+                after, nisba = _extend(text, we, modifiers)
+                if nisba is not None:
+                    return after, nisba
             break
         country = country or word_country
         end = max(we, mod[0] if mod else we)
