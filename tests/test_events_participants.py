@@ -747,3 +747,39 @@ def test_a_foreign_speakers_statement_takes_its_country(
     )
     e = only(code_events(doc), typ)
     assert (e.actor.text, e.country) == (actor, country)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ", "trigger", "actor"),
+    [
+        (
+            "وجرت الصفقة اليوم بموجب اتفاق توصل إليه الطرفان بوساطة قطرية.",
+            "AGREE",
+            "اتفاق",
+            "الطرفان",
+        ),
+        (
+            "ودفع نجيب اليوم ببراءته من تهم وجهتها إليه النيابة العامة.",
+            "ACCUSE",
+            "تهم",
+            "النيابة العامة",
+        ),
+        (
+            "ودعت الصين اليوم إلى ضبط النفس، وعرضت أن تؤدي دوراً بنّاءً.",
+            "AGREE",
+            "عرضت أن تؤدي",
+            "الصين",
+        ),
+    ],
+)
+def test_agreements_reached_charges_brought_offers_made(
+    sentence: str, typ: str, trigger: str, actor: str
+) -> None:
+    doc = make_doc(
+        sentence,
+        [("الصين", "GPE", "gpe:CN", "CN")] if "الصين" in sentence else [],
+        timexes=[("اليوم", "2023-09-18")],
+        published="2023-09-18",
+    )
+    e = only(code_events(doc), typ)
+    assert (e.trigger.text, e.actor.text) == (trigger, actor)
