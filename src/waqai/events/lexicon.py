@@ -222,7 +222,11 @@ class Lexicon:
                     variants = [head] + (
                         [head + "ا"] if pos == "noun" and not head.endswith("ه") else []
                     )
-                    quantified = [""] + [f"{q} " for q in morphology().quantifiers]
+                    # a masdar's tail may follow a quantifier ("تعليق جميع رحلاتها"); a verb's
+                    # loose reading above already looks a few words on
+                    quantified = [""]
+                    if pos == "noun":
+                        quantified += [f"{q} " for q in morphology().quantifiers]
                     for v in variants:
                         for t in tails:
                             for q in quantified:  # "تعليق جميع رحلاتها"
