@@ -204,7 +204,9 @@ def code_events(doc: Document, options: Options | None = None) -> list[Event]:
         if in_quote and (opts.skip_quoted or not (hit.entry.quoted or named)):
             continue
         # "اتفق الوزراء على توسيع نظام العقوبات": agreeing on a sanction is the sanction
-        decided = embedded_in if embedded_in is not None and _decided(embedded_in, hit, ctx) else None
+        decided = (
+            embedded_in if embedded_in is not None and _decided(embedded_in, hit, ctx) else None
+        )
         if embedded_in is not None and decided is None:
             _content_mode(drafts, embedded_in, hit.entry.type)
             continue
