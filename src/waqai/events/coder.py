@@ -562,12 +562,8 @@ _PHYSICAL = frozenset({"PROTEST", "ASSAULT", "MOBILIZE"})
 
 def _city(m: Mention | None) -> bool:
     """Whether a participant is a city (a gazetteer place below its country: gpe:UA:...)."""
-    return (
-        m is not None
-        and m.kind == "entity"
-        and (m.entity_id or "").count(":") == 2
-        and (m.entity_id or "").startswith("gpe:")
-    )
+    eid = (m.entity_id or "") if m is not None and m.kind == "entity" else ""
+    return eid.startswith("gpe:") and eid.count(":") == 2
 
 
 def _sector(m: Mention | None) -> str | None:

@@ -105,7 +105,9 @@ def tenure_years(match: MatchText, mentions: list[Mention], now: dt.date) -> lis
             normalize(match.original[before[-1][0] : m.start])
         ):
             continue
-        first = min(t.start for t in before[-1][1].terms)
+        first = min((t.start for t in before[-1][1].terms), default=None)
+        if first is None:
+            continue
         year = int(first[:4]) - m.canon.shift
         out += [y for y in (year, year + 1) if y <= now.year and y not in out]
     return out
