@@ -37,6 +37,7 @@ class Canon:
     vague: bool = False
     anchored_event: bool = False  # "بعد يومين من الانتخابات": relative to an event
     same_year: bool = False  # "غشت من العام نفسه": the year of the previous date
+    same_month: bool = False  # "التاسع من الشهر نفسه": the month of the previous date
 
     @property
     def has_date(self) -> bool:
@@ -133,6 +134,9 @@ def _date(f: dict[str, str], lx: Lexicon) -> Canon | None:
         return replace(c, calendar=cal, month=month, day=day)
     if "chain" in f:
         return replace(c, chain=lookup(lx.chained_days, f["chain"]))
+    if "msame" in f:  # "التاسع من الشهر نفسه": resolved against the previous date
+        day = _int(f.get("day")) or lookup(lx.day_ordinals, f.get("dayw", ""))
+        return _with_day_prefix(replace(c, day=day, unit="M", same_month=True), f, lx)
     if "per" in f:  # "العام الماضي", "هذا الشهر", "مطلع العام", "13 من الشهر الجاري"
         unit = lookup(lx.periods, f["per"])
         if unit is None:

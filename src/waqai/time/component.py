@@ -30,6 +30,8 @@ def timexes(mentions: list[Mention], anchor: dt.date | None) -> list[Timex]:
         c = m.canon
         if c.same_year and prev_year is not None:  # "غشت من العام نفسه"
             c = replace(c, year=prev_year)
+        if c.same_month and prev is not None:  # "التاسع من الشهر نفسه"
+            c = replace(c, year=prev.year, month=prev.month, unit=None)
         if m.kind == "range_start" and i + 1 < len(mentions) and c.year is None:
             # "من 6 إلى 13 فبراير": the first date takes the year of the second
             end = resolve_day(mentions[i + 1].canon, anchor, prev)

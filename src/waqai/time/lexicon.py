@@ -102,6 +102,7 @@ def lexicon() -> Lexicon:
         "article",
         "proclitics",
         "same_year",
+        "same_month",
         "offset_not_after",
         "weekday_not_after",
         "history_before",

@@ -58,7 +58,7 @@ _TEMPLATES: tuple[tuple[str, str, str], ...] = (
     (
         "date",
         "POD REL DAYWORD WD DIGIT ORD",
-        r"<<PREFIX>>(?:(?:<<ART>>)?(?P<day><<DAY>>)|(?P<dayw><<ORD>>))\s+<<OF>>\s+(?:(?P<per><<MPER>>)\s+(?P<mod><<DIR>>)|(?P<this><<THIS>>)\s+(?P<per><<MPER>>))<<E>>",
+        r"<<PREFIX>>(?:(?:<<ART>>)?(?P<day><<DAY>>)|(?P<dayw><<ORD>>))\s+<<OF>>\s+(?:(?P<per><<MPER>>)\s+(?P<mod><<DIR>>)|(?P<this><<THIS>>)\s+(?P<per><<MPER>>)|(?P<msame><<SAMEM>>))<<E>>",
     ),
     (
         "date",
@@ -280,6 +280,7 @@ def _slots(lx: Lexicon) -> dict[str, str]:
         "MONTHW": month_word,
         "DAYW": day_word,
         "MPER": re.escape(w["month_period"]),
+        "SAMEM": alternation(w["same_month"]),
         "BOTHDAYS": re.escape(w["both_days"]),
         "LATEST": re.escape(w["latest"]),
         "ERAG": alternation(f for f, cal in lx.era.items() if cal == "gregorian"),

@@ -421,7 +421,7 @@ def _reported_date(
         return None
     if c.unit is not None or c.chain is not None or c.direction not in (None, 0):
         return None
-    if c.calendar != "gregorian" or c.year_shift is not None or c.same_year:
+    if c.calendar != "gregorian" or c.year_shift is not None or c.same_year or c.same_month:
         return None
     if _not_current(text, m, ("history_before", "anniversary_before", "announced_before")):
         return None
