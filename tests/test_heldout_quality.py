@@ -1,7 +1,7 @@
 """Generalization gate: the metrics on tests/heldout, articles nobody tuned on.
 
 Measured (2026-11-30, fifth session, no date given, now = 2026-11-29) on the 58 articles:
-dct 0.88, timex_acc 0.89, event_recall 0.68, event_prec 0.73, actor_acc 0.74, quote_acc 0.94
+dct 0.88, timex_acc 0.89, event_recall 0.69, event_prec 0.73, actor_acc 0.74, quote_acc 0.94
 (the blind batches added this session after one score: 131-138 0.88 / 0.91 / 0.62 / 0.65 /
 0.73 / 0.97, 156-161 1.00 / 0.97 / 0.70 / 0.68 / 0.76 / 0.88).
 Floors sit a little under; lowering one needs a reason in CHANGELOG.md. See tests/heldout/README.md: never change code
