@@ -181,3 +181,4 @@ def test_quotes_reporting_schema() -> None:
     for v in r["verbs"]:
         assert verb_forms(v)
     assert r["forms"] and r["nouns"] and r["sources"]
+    assert set(r["not_forms"]) <= {f for v in r["verbs"] for f, _ in verb_forms(v)}

@@ -203,3 +203,13 @@ def test_quotes_a_place_after_wa_fi_never_speaks() -> None:
         "الولايات المتحدة معكم",
         "وزير الخارجية الأمريكي مايك بومبيو",
     )
+
+
+def test_quotes_bayn_with_a_pronoun_is_among_not_a_reporting_verb() -> None:
+    text = (
+        "وقال المحافظ علي رضا مرحمتي إن تسعة أشخاص، بينهم أربعة أطفال، قُتلوا في القصف، "
+        'مضيفاً أنهم "جميعاً من غير الإيرانيين".'
+    )
+    doc = make_doc(text, [("علي رضا مرحمتي", "PER", "per:marhamati")])
+    (q,) = extract_quotes(doc)
+    assert (q.speaker.text, q.verb.text) == ("المحافظ علي رضا مرحمتي", "قال")

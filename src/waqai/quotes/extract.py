@@ -45,6 +45,7 @@ def _reporting() -> ahocorasick.Automaton:
     for v in spec["verbs"]:
         keys.update(f for f, _ in verb_forms(v))
     keys.update(norm(f) for f in spec["forms"])
+    keys -= {norm(f) for f in spec.get("not_forms") or ()}
     nouns = {norm(n) for n in spec["nouns"]}
     for k in keys - nouns:
         auto.add_word(k, (len(k), False))
