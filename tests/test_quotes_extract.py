@@ -213,3 +213,39 @@ def test_quotes_bayn_with_a_pronoun_is_among_not_a_reporting_verb() -> None:
     doc = make_doc(text, [("علي رضا مرحمتي", "PER", "per:marhamati")])
     (q,) = extract_quotes(doc)
     assert (q.speaker.text, q.verb.text) == ("المحافظ علي رضا مرحمتي", "قال")
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "speaker", "verb"),
+    [
+        # the subject of a pluperfect stands between كان and قد
+        (
+            "وكان الرئيس رجب طيب أردوغان قد وصف السبت الحكومة الهولندية بأنها «بقايا النازية».",
+            [
+                ("الرئيس رجب طيب أردوغان", "PER", "per:erdogan"),
+                ("الحكومة الهولندية", "ORG", "org:nl"),
+            ],
+            "الرئيس رجب طيب أردوغان",
+            "وصف",
+        ),
+        # a verb marked plural has its subject before it
+        (
+            'وقال أكار إن المسؤولين الروس أبلغوا أنقرة بأنه "لا علاقة لهم" بالهجوم.',
+            [("أكار", "PER", "per:akar"), ("أنقرة", "GPE", "gpe:TR:323786")],
+            "المسؤولين",  # no nisba entity here to extend it
+            "أبلغوا",
+        ),
+        # addressing a crowd is speech
+        (
+            "وخاطب الرئيس عمر البشير أنصاره قائلا: «لن نتفاوض مع هؤلاء».",
+            [("الرئيس عمر البشير", "PER", "per:bashir")],
+            "الرئيس عمر البشير",
+            "خاطب",
+        ),
+    ],
+)
+def test_quotes_subjects_before_their_verb_and_more_verbs(
+    text: str, entities: list[tuple[str, str, str]], speaker: str, verb: str
+) -> None:
+    (q,) = extract_quotes(make_doc(text, entities))
+    assert (q.speaker.text, q.verb.text) == (speaker, verb)

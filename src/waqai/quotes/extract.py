@@ -99,6 +99,9 @@ def _speaker(text: str, verb: _Verb, ms: list[Mention], qstart: int) -> Mention 
             quoted = next((m for m in right if m.mstart == at), None)
             if quoted is not None:
                 return quoted
+    preverbal = _subject_before(text, verb, ms)
+    if preverbal is not None:
+        return preverbal
     subj = next(
         (
             m
@@ -269,6 +272,33 @@ def extract_quotes(doc: Document) -> list[Quote]:
 
 
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
+
+
+#: كان before a pluperfect's subject: "وكان أردوغان قد وصف ..."
+_KANA = re.compile(r"(?<![^\W\d_])[وف]?كان(?:ت|وا)?(?![^\W\d_])")
+
+
+def _subject_before(text: str, verb: _Verb, ms: list[Mention]) -> Mention | None:
+    """A subject that stands before its reporting verb: between كان and قد ("وكان الرئيس
+    أردوغان قد وصف"), or before a verb marked plural, which has its subject already ("إن
+    المسؤولين الروس أبلغوا أنقرة")."""
+    if verb.noun:
+        return None
+    prev = _word_before(text, verb)
+    form = text[verb.mstart : verb.mend]
+    if prev is not None and prev.group(1) == "قد":
+        kanas = list(_KANA.finditer(text, max(0, verb.mstart - 80), prev.start(1)))
+        if not kanas:
+            return None
+        lo = kanas[-1].end()
+    elif form.endswith("وا") and len(form) > 3:
+        lo = max(0, verb.mstart - 60)
+    else:
+        return None
+    found = [m for m in ms if lo <= m.mstart and m.mend <= verb.mstart and not m.prepositional]
+    if not found or re.search(r"[.،,:«\"“]", text[found[-1].mend : verb.mstart]):
+        return None
+    return found[0] if prev is not None and prev.group(1) == "قد" else found[-1]
 
 
 def _word_before(text: str, verb: _Verb) -> re.Match[str] | None:
