@@ -3,7 +3,7 @@
 Floors are pinned a little under the measured means so that a change that makes
 waqai worse fails here. Raising a floor is a normal commit; lowering one needs a
 reason in CHANGELOG.md. Measured on all 114 articles without a given date: dct 0.90,
-timex_acc 0.88, event_recall 0.79, event_prec 0.77, actor_acc 0.82, quote_acc 0.96 (see
+timex_acc 0.88, event_recall 0.79, event_prec 0.77, actor_acc 0.82, quote_acc 0.97 (see
 docs/benchmarks.md). Articles 38-42 were written after the dev set to check that event
 coding generalizes; articles 43-58 and 75-90 (third session), 99-122 (fourth) and 139-154
 (fifth) were written blind (the annotators saw neither the code nor the other sets), scored,
