@@ -139,10 +139,10 @@ def _common_word(name: str) -> bool:
     """Whether a one-word name is a common noun of general text ("الجزيرة"، "المدينة"), not
     a name that takes ال (القاهرة، الرياض: their ال form is the usual one)."""
     key = normalize(name)
-    if " " in key:
+    if " " in key or not key.startswith("ال"):
         return False
-    zipf, al = word_classes().get(key[2:] if key.startswith("ال") else key)
-    return int(zipf) >= COMMON_ZIPF and al in ("0", "-1", "-2", "-3") and key.startswith("ال")
+    zipf, al = word_classes().get(key[2:])
+    return int(zipf) >= COMMON_ZIPF and al in ("0", "-1", "-2", "-3")
 
 
 def _patterns() -> Patterns:

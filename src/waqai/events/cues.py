@@ -158,13 +158,16 @@ class Context:
         that overlap it (those starting before ``b`` less those ending by ``a``)."""
         return bisect_left(self._starts, b) - bisect_right(self._ends, a) if b > a else 0
 
-    def before(self, hit: Hit, n: int, floor: int, clause: bool = True) -> tuple[int, int]:
-        """Span of up to ``n`` words before the trigger, not before ``floor`` (sentence start)."""
+    def before(
+        self, hit: Hit, n: int, floor: int, clause: bool = True, marks: re.Pattern[str] = _PUNCT
+    ) -> tuple[int, int]:
+        """Span of up to ``n`` words before the trigger, not before ``floor`` (sentence start),
+        nor before the last of ``marks`` (and, with ``clause``, of the clause breaks)."""
         first = self.words[max(0, hit.word - n)][0] if n else hit.mstart
         lo = max(floor, first)
         hi = hit.mstart - len(hit.prefix)
         window = self.text[lo:hi]
-        cut = max((m.end() for m in _PUNCT.finditer(window)), default=0)
+        cut = max((m.end() for m in marks.finditer(window)), default=0)
         if clause:
             cut = max(cut, max((m.end() for m in self.c.clause_break.finditer(window)), default=0))
         return lo + cut, hi
@@ -228,9 +231,7 @@ class Context:
         if hit.pos != "noun" or hit.prefix.endswith(("ال", "لل")):
             return None
         # quotation marks may stand between ("يعتبر الضربة «عدواناً»"); a comma may not
-        lo = max(floor, self.words[max(0, hit.word - self.c.label_window)][0])
-        hi = hit.mstart - len(hit.prefix)
-        lo = max([lo] + [m.end() for m in _CLAUSE_MARK.finditer(self.text, lo, hi)])
+        lo, hi = self.before(hit, self.c.label_window, floor, clause=False, marks=_CLAUSE_MARK)
         found = list(self.c.label.finditer(self.text, lo, hi)) if hi > lo else []
         return found[-1].start() if found else None
 

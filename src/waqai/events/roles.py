@@ -69,6 +69,9 @@ def follows_relative(text: str, pos: int) -> bool:
     return _word_before(text, pos) in _syntax().relatives
 
 
+#: كان before a pluperfect's subject ("وكان الجيش قد اعتقل")
+PLUPERFECT_AUX = frozenset({"كان", "كانت", "كانوا"})
+
 #: types whose second party may follow the first with و ("اتفقت السعودية وإيران"): the recipient
 _JOINT_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: a coordinating و (and a comma) between two participants
@@ -238,7 +241,7 @@ def assign_roles(
         kana = (
             after_qad
             and subject_left is not None
-            and {"كان", "كانت", "كانوا"}.intersection(
+            and PLUPERFECT_AUX.intersection(
                 without_conjunction(_word_before(text, subject_left.mstart))
             )
         )

@@ -23,8 +23,9 @@ import ahocorasick
 from waqai.document import Document, Participant, Quote, Sentence, Span
 from waqai.events.lexicon import morphology, norm, verb_forms, words
 from waqai.events.participants import Mention, finalize_codes, find_mentions, main_country
-from waqai.events.roles import after_dateline, relative_pronouns
+from waqai.events.roles import PLUPERFECT_AUX, after_dateline, relative_pronouns
 from waqai.resources import load_yaml
+from waqai.text.tokenize import WORD, without_conjunction
 
 _MARKS = re.compile(r"«([^»\n]+)»|“([^”\n]+)”|\"([^\"\n]+)\"")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -274,10 +275,6 @@ def extract_quotes(doc: Document) -> list[Quote]:
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
 
 
-#: كان before a pluperfect's subject: "وكان أردوغان قد وصف ..."
-_KANA = re.compile(r"(?<![^\W\d_])[وف]?كان(?:ت|وا)?(?![^\W\d_])")
-
-
 def _subject_before(text: str, verb: _Verb, ms: list[Mention]) -> Mention | None:
     """A subject that stands before its reporting verb: between كان and قد ("وكان الرئيس
     أردوغان قد وصف"), or before a verb marked plural, which has its subject already ("إن
@@ -286,8 +283,15 @@ def _subject_before(text: str, verb: _Verb, ms: list[Mention]) -> Mention | None
         return None
     prev = _word_before(text, verb)
     form = text[verb.mstart : verb.mend]
+    pluperfect = False
     if prev is not None and prev.group(1) == "قد":
-        kanas = list(_KANA.finditer(text, max(0, verb.mstart - 80), prev.start(1)))
+        pluperfect = True
+        kanas = [
+            w
+            for w in WORD.finditer(text, max(0, verb.mstart - 80), prev.start(1))
+            if PLUPERFECT_AUX.intersection(without_conjunction(w.group()))
+            and not text[w.start() - 1 : w.start()].isalpha()  # a whole word
+        ]
         if not kanas:
             return None
         lo = kanas[-1].end()
@@ -298,7 +302,7 @@ def _subject_before(text: str, verb: _Verb, ms: list[Mention]) -> Mention | None
     found = [m for m in ms if lo <= m.mstart and m.mend <= verb.mstart and not m.prepositional]
     if not found or re.search(r"[.،,:«\"“]", text[found[-1].mend : verb.mstart]):
         return None
-    return found[0] if prev is not None and prev.group(1) == "قد" else found[-1]
+    return found[0] if pluperfect else found[-1]
 
 
 def _word_before(text: str, verb: _Verb) -> re.Match[str] | None:

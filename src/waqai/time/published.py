@@ -379,11 +379,18 @@ def _candidate(
     after = _after_event(mentions, i, text, now, years, weekday)
     if after is not None:
         return "after_event", after
-    if weekday is not None and c.year is None and c.weekday is None and _dateline(text, m):
+    if (
+        weekday is not None
+        and c.year is None
+        and c.weekday is None
+        and c.unit is None
+        and not c.direction
+        and _dateline(text, m)
+    ):
         # "وارسو، 16 تشرين الثاني (وكالات) - ... اليوم الثلاثاء": the dateline's day is
         # today, on today's weekday (the year as for "اليوم الثلاثاء 16 تشرين الثاني")
         d = _explicit_day(replace(c, weekday=weekday), now, years)
-        if d is not None and c.unit is None and not c.direction:
+        if d is not None:
             return "dateline", d
     d = _explicit_day(c, now, years)
     if d is not None:
