@@ -54,6 +54,7 @@ models: $(VENV)/.dev
 	$(PIP) install -e ".[dev,models]"
 	$(PY) scripts/build_gazetteers.py
 	$(PY) scripts/build_wordfreq.py
+	$(PY) scripts/build_names.py
 	$(PY) scripts/train_ner.py
 
 # refresh the dashboard's browser libraries (web/package.json) into src/waqai/web/static/vendor/

@@ -7,7 +7,8 @@ fine types are mapped to PER/LOC/ORG/MISC following ANERcorp's conventions
 (measured on the shared sentences: Government and Group are O in ANERcorp).
 Word clusters are learned from the training text plus all NewsFANE text that
 shares nothing with the test split. Word frequencies come from the shipped
-``word_classes.tsv`` (``scripts/build_wordfreq.py``).
+``word_classes.tsv`` (``scripts/build_wordfreq.py``), name words and full names
+from ``name_parts.tsv`` and ``full_names.txt`` (``scripts/build_names.py``).
 
 Sentences are read in runs of ``DOC`` as documents: a word's features include what
 the rest of its document says about it (``features.document_features``). Each run
@@ -49,7 +50,7 @@ from waqai.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "waqai" / "entities" / "data"
-VERSION = "1.3.2"
+VERSION = "1.4.0"
 #: sentences read as one document (ANERcorp keeps its articles' order, without boundaries)
 DOC = 20
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)

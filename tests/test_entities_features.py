@@ -145,3 +145,107 @@ def test_document_features_tell_one_sentence_what_another_says_about_a_word() ->
     # a given name before a word is said too: الحلبوسي ends a person's name somewhere
     names = document_features([[normalize(w) for w in ["قال", "محمد", "الحلبوسي"]]])
     assert "D:gn-" in names[stripped(normalize("الحلبوسي"))]
+
+
+@pytest.mark.parametrize(
+    ("word", "role"),
+    [
+        ("محمد", "g"),  # mostly a given name in Wikidata's Arabic labels of people
+        ("الزهراني", "s"),  # mostly a surname
+        ("شيراك", "n"),  # a foreign name from arabnamer's pairs, role unknown
+        ("السيسي", "s"),
+    ],
+)
+def test_name_parts_know_given_names_surnames_and_foreign_names(word: str, role: str) -> None:
+    from waqai.entities.features import name_parts
+
+    assert name_parts()[normalize(word)] == role
+
+
+def test_name_parts_leave_out_words_as_common_as_prepositions() -> None:
+    from waqai.entities.features import name_parts
+
+    assert not {"في", "من", "عن", "هذه", "الله"} & set(name_parts())
+    assert "علي" in name_parts()  # common, but a curated given name
+
+
+def test_shipped_name_lists_are_in_matching_form() -> None:
+    from waqai.entities.features import full_names, name_parts
+
+    parts = name_parts()
+    assert len(parts) > 30_000
+    assert set(parts.values()) == {"g", "s", "n"}
+    assert all(normalize(w) == w and " " not in w for w in parts)
+    names, firsts = full_names()
+    assert len(names) > 60_000
+    assert all(2 <= len(n.split()) <= 4 and normalize(n) == n for n in names)
+    assert firsts == {n.split()[0] for n in names}
+
+
+def test_full_name_tags_mark_known_full_names() -> None:
+    from waqai.entities.features import full_name_tags
+
+    words = [
+        normalize(w)
+        for w in [
+            "قال",
+            "الرئيس",
+            "حسني",
+            "مبارك",
+            "إن",
+            "وليد",
+            "المعلم",
+            "ولفؤاد",
+            "السنيورة",
+            "وحسني",
+        ]
+    ]
+    assert full_name_tags(words) == [
+        "",
+        "",
+        "fn=B",  # حسني مبارك
+        "fn=I",
+        "",
+        "fn=B",  # وليد المعلم: وليد is a name, not و + ليد
+        "fn=I",
+        "fn=B",  # و + ل + فؤاد السنيورة: proclitics on the first word
+        "fn=I",
+        "",  # a first name alone is no full name
+    ]
+    assert full_name_tags([]) == []
+    assert full_name_tags(["حسني"]) == [""]
+
+
+def test_word_features_carry_name_parts_and_their_frequency() -> None:
+    own, ctx = word_features(normalize("الزهراني"))
+    assert "np=s" in own and "np=s" in ctx
+    assert any(f.startswith("npz=s") for f in own)
+    own, ctx = word_features("في")
+    assert not any(f.startswith("np") for f in own + ctx)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["حسني", "مبارك", "وليد", "المعلم", "ولفؤاد", "السنيوره", "قال", "،"]),
+        max_size=12,
+    )
+)
+def test_full_name_tags_mark_whole_listed_names_only(words: list[str]) -> None:
+    from waqai.entities.features import full_name_tags, full_names, stripped
+
+    names, _ = full_names()
+    tags = full_name_tags(words)
+    assert len(tags) == len(words)
+    i = 0
+    while i < len(tags):
+        assert tags[i] in ("", "fn=B")  # every run opens with B
+        if tags[i]:
+            j = i + 1
+            while j < len(tags) and tags[j] == "fn=I":
+                j += 1
+            rest = words[i + 1 : j]
+            assert any(" ".join((f, *rest)) in names for f in (words[i], stripped(words[i])))
+            i = j
+        else:
+            i += 1

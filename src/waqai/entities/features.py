@@ -5,7 +5,9 @@ A token is described by its matching form, clitic-stripped stems (via
 from the training text, how common the word is in general Arabic and how
 often it takes ال (``frequency``), whether it is a known given name or has
 the consonant skeleton of a known place or name (transliterations vary:
-جاكرتا / جاكارتا), and the gazetteer hit covering it; its neighbours
+جاكرتا / جاكارتا), its role in the name lists built from Wikidata and arabnamer
+(given name, surname) and whether it lies in a listed full name, and the
+gazetteer hit covering it; its neighbours
 contribute a smaller set. Word-level features are cached per word form, so a
 running text costs a few list concatenations per token.
 """
@@ -20,7 +22,7 @@ from sys import intern
 from waqai.entities import gazetteer
 from waqai.entities.frequency import word_classes
 from waqai.errors import DataError
-from waqai.resources import load_tsv, load_yaml
+from waqai.resources import data_path, load_tsv, load_yaml
 from waqai.text.normalize import normalize
 from waqai.text.tokenize import clitic_analyses, default_analysis
 
@@ -100,6 +102,56 @@ def given_names() -> frozenset[str]:
     return frozenset(normalize(w) for v in lists.values() for w in v.split())
 
 
+@cache
+def name_parts() -> dict[str, str]:
+    """Word → "g" (mostly a given name), "s" (mostly a surname) or "n" (a name part of
+    unknown role), from Wikidata's Arabic labels of people (``name_parts.tsv``)."""
+    try:
+        rows = load_tsv("entities", "name_parts.tsv")
+    except DataError:
+        return {}
+    return {r["word"]: r["role"] for r in rows}
+
+
+@cache
+def full_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Full names of people (two to four words, matching form; from Wikidata's Arabic
+    labels, ``full_names.txt``) and the set of their first words."""
+    try:
+        text = data_path("entities", "full_names.txt").read_text(encoding="utf-8")
+    except OSError:  # not built yet
+        return frozenset(), frozenset()
+    names = frozenset(n for n in text.split("\n") if n and not n.startswith("#"))
+    return names, frozenset(n.split(" ", 1)[0] for n in names)
+
+
+def full_name_tags(words: Sequence[str]) -> list[str]:
+    """Per word: "fn=B"/"fn=I" inside the longest known full name starting there, else ""."""
+    tags = [""] * len(words)
+    i = 0
+    while i < len(words) - 1:
+        k = _full_name_at(words, i)
+        if k:
+            tags[i : i + k] = ["fn=B"] + ["fn=I"] * (k - 1)
+        i += k or 1
+    return tags
+
+
+def _full_name_at(words: Sequence[str], i: int) -> int:
+    """Words in the longest known full name starting at ``words[i]`` (0: none). The first
+    word may carry proclitics (ولوليد المعلم); the others are compared as they are."""
+    names, firsts = full_names()
+    w = words[i]
+    if not w[:1].isalpha():
+        return 0
+    for first in (w, stripped(w)):
+        if first in firsts:
+            for k in (4, 3, 2):
+                if i + k <= len(words) and " ".join((first, *words[i + 1 : i + k])) in names:
+                    return k
+    return 0
+
+
 _LONG_VOWELS = re.compile("[اوي]")
 
 
@@ -172,8 +224,13 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     given = word in given_names() or bare in given_names()
     if given:
         own.append("gn")
+    part = name_parts().get(word) or name_parts().get(bare)
+    if part:
+        own.append("np=" + part)
     z, ar = word_classes().get(bare)
     own.extend(("z=" + z, "ar=" + ar))
+    if part:
+        own.append("npz=" + part + z)
     sk = skeletons().get(skeleton(bare))
     if sk:
         own.append("sk=" + sk)
@@ -194,6 +251,8 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         ctx += ("name",)
     if given:
         ctx += ("gn",)
+    if part:
+        ctx += ("np=" + part,)
     # interned: most feature strings (affixes, clusters, trigrams) repeat across words,
     # and the caches keep tens of thousands of words
     return tuple(map(intern, own)), tuple(map(intern, ctx))
@@ -364,11 +423,14 @@ def _assemble(
 ) -> list[list[str]]:
     n = len(words)
     out = []
+    fn = full_name_tags(words)
     for i in range(n):
         # the order is the training order: crfsuite numbers attributes as it meets them
         f = list(own[i])
         if gaz[i]:
             _add(f, "g=" + gaz[i], known)
+        if fn[i]:
+            _add(f, fn[i], known)
         for slot, off in enumerate(WINDOW):
             j = i + off
             if 0 <= j < n:
