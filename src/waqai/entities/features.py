@@ -126,30 +126,29 @@ def full_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def full_name_tags(words: Sequence[str]) -> list[str]:
-    """Per word: "fn=B"/"fn=I" inside the longest known full name starting there, else ""."""
-    tags = [""] * len(words)
+    """Per word: "fn=B"/"fn=I" inside the longest known full name starting there, else "".
+    The first word may carry proclitics (ولوليد المعلم); the others are compared as they are.
+    """
+    names, firsts = full_names()
+    n = len(words)
+    tags = [""] * n
     i = 0
-    while i < len(words) - 1:
-        k = _full_name_at(words, i)
+    while i < n - 1:
+        k = 0
+        w = words[i]
+        # most words start no name: two set lookups (the stem is cached per word form)
+        for first in (w, stripped(w) if w[:1].isalpha() else w):
+            if first in firsts:
+                for size in (4, 3, 2):
+                    if i + size <= n and " ".join((first, *words[i + 1 : i + size])) in names:
+                        k = size
+                        break
+                if k:
+                    break
         if k:
             tags[i : i + k] = ["fn=B"] + ["fn=I"] * (k - 1)
         i += k or 1
     return tags
-
-
-def _full_name_at(words: Sequence[str], i: int) -> int:
-    """Words in the longest known full name starting at ``words[i]`` (0: none). The first
-    word may carry proclitics (ولوليد المعلم); the others are compared as they are."""
-    names, firsts = full_names()
-    w = words[i]
-    if not w[:1].isalpha():
-        return 0
-    for first in (w, stripped(w)):
-        if first in firsts:
-            for k in (4, 3, 2):
-                if i + k <= len(words) and " ".join((first, *words[i + 1 : i + k])) in names:
-                    return k
-    return 0
 
 
 _LONG_VOWELS = re.compile("[اوي]")
