@@ -249,3 +249,51 @@ def test_full_name_tags_mark_whole_listed_names_only(words: list[str]) -> None:
             i = j
         else:
             i += 1
+
+
+def _tag(sentence: str) -> list[tuple[str, str]]:
+    """Model spans of one sentence, as the pipeline tags a one-sentence document."""
+    from waqai.entities import conll, gazetteer, ner
+    from waqai.entities.features import gazetteer_tags
+
+    words = [normalize(w) for w in sentence.split()]
+    spans, pos = [], 0
+    for w in words:
+        spans.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    hits = gazetteer.find(" ".join(words))
+    tags = ner.tag_document([(words, gazetteer_tags(hits, spans))])[0]
+    return [(" ".join(sentence.split()[a:b]), t) for a, b, t in conll.bio_spans(tags)]
+
+
+# names in neither the training data nor the gazetteer, with no title before them: the
+# model knows them from the name lists (Wikidata's Arabic labels of people)
+LISTED_ONLY = [
+    ("التقى سلطان العامري وفدا من رجال الأعمال في المنامة", "سلطان العامري"),
+    ("واستقبل عادل الجبير نظيره الأردني", "عادل الجبير"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), LISTED_ONLY)
+def test_ner_tags_people_the_name_lists_know(sentence: str, name: str) -> None:
+    assert (name, "PER") in _tag(sentence)
+
+
+def test_ner_without_the_name_lists_misses_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    from waqai.entities import features
+
+    def clear() -> None:
+        for f in (features.word_features, features.neighbour_features):
+            f.cache_clear()
+        features.known_word_features.cache_clear()
+
+    clear()
+    monkeypatch.setattr(features, "name_parts", dict)
+    monkeypatch.setattr(features, "full_names", lambda: (frozenset(), frozenset()))
+    try:
+        for sentence, name in LISTED_ONLY:
+            assert (name, "PER") not in _tag(sentence)
+    finally:
+        monkeypatch.undo()
+        clear()
+    assert all((name, "PER") in _tag(s) for s, name in LISTED_ONLY)
