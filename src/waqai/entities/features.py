@@ -104,8 +104,9 @@ def given_names() -> frozenset[str]:
 
 @cache
 def name_parts() -> dict[str, str]:
-    """Word → "g" (mostly a given name), "s" (mostly a surname) or "n" (a name part of
-    unknown role), from Wikidata's Arabic labels of people (``name_parts.tsv``)."""
+    """Word → "g" (mostly a given name), "s" (mostly a surname) or "n" (a name word of
+    unknown role), from Wikidata's Arabic labels of people and arabnamer's name pairs
+    (``name_parts.tsv``, ``scripts/build_names.py``)."""
     try:
         rows = load_tsv("entities", "name_parts.tsv")
     except DataError:
