@@ -13,7 +13,8 @@ script reads their data files straight out of pinned, hash-checked wheels
   reviewed fill): English → Arabic name pairs, whose Arabic words include
   foreign names (شيراك، بلير، اولمرت); role unknown.
 
-Outputs, in waqai's matching form:
+Outputs, in waqai's matching form, words of Arabic letters only (the Wikidata labels
+include Persian and Urdu spellings: گ، چ، پ، ژ):
 
 * ``name_parts.tsv`` — ``word``, ``role``: ``g`` mostly a given name, ``s`` mostly
   a surname, ``n`` a name word of unknown role; words as common as في (Zipf >= 6 in
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -77,10 +79,15 @@ def wheel(cache: Path, spec: tuple[str, str, str]) -> Path:
     return path
 
 
+#: a word of Arabic letters only: Persian and Urdu spellings (گ، چ، پ، ژ، ڑ) and Latin
+#: letters never match Arabic news text
+ARABIC_WORD = re.compile("[\u0621-\u063a\u0641-\u064a]+")
+
+
 def words_of(name: str) -> list[str]:
-    """Matching-form words of a name, or [] when any is not purely alphabetic."""
+    """Matching-form words of a name, or [] when any is not a word of Arabic letters."""
     words = normalize(name).split()
-    return words if all(w.isalpha() for w in words) else []
+    return words if all(ARABIC_WORD.fullmatch(w) for w in words) else []
 
 
 def romanizer_names(path: Path) -> tuple[dict[str, Counter[str]], set[str]]:

@@ -177,7 +177,7 @@ def test_shipped_name_lists_are_in_matching_form() -> None:
     assert set(parts.values()) == {"g", "s", "n"}
     assert all(normalize(w) == w and " " not in w for w in parts)
     names, firsts = full_names()
-    assert len(names) > 60_000
+    assert len(names) > 55_000
     assert all(2 <= len(n.split()) <= 4 and normalize(n) == n for n in names)
     assert firsts == {n.split()[0] for n in names}
 
