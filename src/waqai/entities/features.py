@@ -127,29 +127,35 @@ def full_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def full_name_tags(words: Sequence[str]) -> list[str]:
-    """Per word: "fn=B"/"fn=I" inside the longest known full name starting there, else "".
-    The first word may carry proclitics (ولوليد المعلم); the others are compared as they are.
-    """
+    """Per word: "fn=B"/"fn=I" inside the longest known full name starting there, else ""."""
     names, firsts = full_names()
-    n = len(words)
-    tags = [""] * n
-    i = 0
-    while i < n - 1:
-        k = 0
-        w = words[i]
-        # most words start no name: two set lookups (the stem is cached per word form)
-        for first in (w, stripped(w) if w[:1].isalpha() else w):
-            if first in firsts:
-                for size in (4, 3, 2):
-                    if i + size <= n and " ".join((first, *words[i + 1 : i + size])) in names:
-                        k = size
-                        break
-                if k:
-                    break
-        if k:
-            tags[i : i + k] = ["fn=B"] + ["fn=I"] * (k - 1)
-        i += k or 1
+    tags = [""] * len(words)
+    # most words start no name: one pass of set lookups (stems are cached per word form)
+    starts = [
+        i
+        for i, w in enumerate(words[:-1])
+        if w in firsts or (w[:1].isalpha() and stripped(w) in firsts)
+    ]
+    end = 0
+    for i in starts:
+        if i >= end and (size := _full_name_size(words, i, names, firsts)):
+            tags[i : i + size] = ["fn=B"] + ["fn=I"] * (size - 1)
+            end = i + size
     return tags
+
+
+def _full_name_size(
+    words: Sequence[str], i: int, names: frozenset[str], firsts: frozenset[str]
+) -> int:
+    """Words in the longest known full name starting at ``words[i]`` (0: none). The first
+    word may carry proclitics (ولوليد المعلم); the others are compared as they are."""
+    w = words[i]
+    for first in (w, stripped(w) if w[:1].isalpha() else w):
+        if first in firsts:
+            for k in (4, 3, 2):
+                if i + k <= len(words) and " ".join((first, *words[i + 1 : i + k])) in names:
+                    return k
+    return 0
 
 
 _LONG_VOWELS = re.compile("[اوي]")
