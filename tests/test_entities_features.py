@@ -297,3 +297,14 @@ def test_ner_without_the_name_lists_misses_them(monkeypatch: pytest.MonkeyPatch)
         monkeypatch.undo()
         clear()
     assert all((name, "PER") in _tag(s) for s, name in LISTED_ONLY)
+
+
+def test_a_missing_name_list_is_a_clear_error() -> None:
+    from waqai.errors import DataError
+    from waqai.resources import read_lines
+
+    with pytest.raises(DataError, match="waqai/entities/data/no_such_list.txt: cannot load"):
+        read_lines("entities", "no_such_list.txt")
+    lines = read_lines("entities", "name_parts.tsv")
+    assert lines[0] == "word\trole"  # comments skipped, the header kept
+    assert all(not line.startswith("#") and line.count("\t") == 1 for line in lines)

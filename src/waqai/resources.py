@@ -48,6 +48,16 @@ def load_json(package: str, name: str) -> Any:
         raise DataError(f"waqai/{package}/data/{name}: cannot load ({exc})") from exc
 
 
+def read_lines(package: str, name: str) -> list[str]:
+    """Non-empty lines of a data file that are not '#' comments. Not cached: a caller
+    keeps only what it builds from them (large word lists)."""
+    try:
+        text = data_path(package, name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"waqai/{package}/data/{name}: cannot load ({exc})") from exc
+    return [line for line in text.split("\n") if line.strip() and not line.startswith("#")]
+
+
 @cache
 def load_tsv(package: str, name: str) -> tuple[dict[str, str], ...]:
     """Rows of a TSV file with a header line; lines starting with '#' are comments."""

@@ -22,7 +22,7 @@ from sys import intern
 from waqai.entities import gazetteer
 from waqai.entities.frequency import word_classes
 from waqai.errors import DataError
-from waqai.resources import data_path, load_tsv, load_yaml
+from waqai.resources import load_tsv, load_yaml, read_lines
 from waqai.text.normalize import normalize
 from waqai.text.tokenize import clitic_analyses, default_analysis
 
@@ -107,22 +107,15 @@ def name_parts() -> dict[str, str]:
     """Word → "g" (mostly a given name), "s" (mostly a surname) or "n" (a name word of
     unknown role), from Wikidata's Arabic labels of people and arabnamer's name pairs
     (``name_parts.tsv``, ``scripts/build_names.py``)."""
-    try:
-        rows = load_tsv("entities", "name_parts.tsv")
-    except DataError:
-        return {}
-    return {r["word"]: r["role"] for r in rows}
+    rows = read_lines("entities", "name_parts.tsv")[1:]  # after the header: word, role
+    return dict(row.split("\t", 1) for row in rows)
 
 
 @cache
 def full_names() -> tuple[frozenset[str], frozenset[str]]:
     """Full names of people (two to four words, matching form; from Wikidata's Arabic
     labels, ``full_names.txt``) and the set of their first words."""
-    try:
-        text = data_path("entities", "full_names.txt").read_text(encoding="utf-8")
-    except OSError:  # not built yet
-        return frozenset(), frozenset()
-    names = frozenset(n for n in text.split("\n") if n and not n.startswith("#"))
+    names = frozenset(read_lines("entities", "full_names.txt"))
     return names, frozenset(n.split(" ", 1)[0] for n in names)
 
 
