@@ -87,7 +87,7 @@ def stated_years(mentions: list[Mention], text: str, now: dt.date) -> list[int]:
     ``now`` are left out, and so are the starts of periods ("يحكم البلاد منذ عام 2013"),
     which are history.
     """
-    since = _cue_pattern("history_before")
+    since = cue_pattern("history_before")
     years = {
         m.canon.year
         for m in mentions
@@ -186,10 +186,13 @@ def _dateline(text: str, m: Mention) -> bool:
 
 
 @cache
-def _cue_pattern(key: str) -> re.Pattern[str]:
+def cue_pattern(key: str, clitics: str | None = None) -> re.Pattern[str]:
+    """The ``key`` list of the time lexicon as one pattern of whole words, one proclitic
+    allowed before (the lexicon's ``proclitics``, or those of ``clitics``)."""
     lx = lexicon()
     cues = "|".join(re.escape(c) for c in sorted(lx.words[key], key=len, reverse=True))
-    clitics = "".join(lx.words["proclitics"])
+    if clitics is None:
+        clitics = "".join(lx.words["proclitics"])
     return re.compile(rf"(?<!\S)[{clitics}]?(?:{cues})(?!\S)")
 
 
@@ -202,7 +205,7 @@ def _not_current(text: str, m: Mention, keys: tuple[str, ...]) -> bool:
     مارس 2014", "من المقرر ... في 24 ديسمبر 2021" (the cue lists of ``keys``)."""
     words = fold(text[_sentence_start(text, m.start) : m.start]).split()
     return any(
-        _cue_pattern(key).search(" ".join(words[-CUE_WINDOWS[key] :])) is not None for key in keys
+        cue_pattern(key).search(" ".join(words[-CUE_WINDOWS[key] :])) is not None for key in keys
     )
 
 

@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 
 from waqai.entities import gazetteer
 from waqai.entities.knowledge import Person, leaders, title_adjectives
 from waqai.text.normalize import MatchText, normalize
 from waqai.text.tokenize import WORD
-from waqai.time.lexicon import lexicon
-from waqai.time.published import names_weekday, today_weekday
+from waqai.time.published import cue_pattern, names_weekday, today_weekday
 from waqai.time.recognize import Mention
 
 #: how many words before a name an office title may stand ("الرئيس السوداني عمر البشير")
@@ -75,11 +73,9 @@ def latest_fit(text: str, day: dt.date) -> dt.date | None:
     return min((e for e in ends if e is not None), default=None)
 
 
-@cache
 def _cues(key: str) -> re.Pattern[str]:
-    """The ``key`` list of the time lexicon as one pattern of whole words (a proclitic before)."""
-    cues = sorted(lexicon().words[key], key=len, reverse=True)
-    return re.compile(r"(?<!\S)[وفبل]?(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\S)")
+    """A tenure cue list: no ك before its words (كانقلاب is "like a coup", not one)."""
+    return cue_pattern(key, "وفبل")
 
 
 def tenure_years(match: MatchText, mentions: list[Mention], now: dt.date) -> list[int]:
