@@ -16,7 +16,7 @@ import time
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 
-from waqai.entities import conll, gazetteer, ner, recognize
+from waqai.entities import conll, gazetteer, nameness, ner, recognize
 from waqai.entities.features import (
     cue_kinds,
     gazetteer_tags,
@@ -46,7 +46,7 @@ def tag_chunk(sents: list[list[str]], propagate: bool) -> list[list[str]]:
     text = " ".join(w for s in words for w in s)
     hits = gazetteer.find(text)
     tags = ner.tag_document(
-        [(w, gazetteer_tags(hits, sp)) for w, sp in zip(words, spans, strict=True)]
+        [(w, gazetteer_tags(hits, sp), raw) for w, sp, raw in zip(words, spans, sents, strict=True)]
     )
     if not propagate:
         return tags
@@ -88,6 +88,7 @@ def main() -> None:
     gazetteer.automaton()
     word_classes()
     skeletons()
+    nameness.weights()
     word_features.cache_clear()
     cue_kinds.cache_clear()
     neighbour_features.cache_clear()

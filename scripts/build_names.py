@@ -1,4 +1,4 @@
-"""Build ``entities/data/name_parts.tsv`` and ``full_names.txt``: what people are called.
+"""Build ``entities/data/name_parts.tsv``, ``full_names.txt``, ``name_grams.tsv``: names.
 
 The NER model's weak spot is names it never saw in training. Two permissively
 licensed name lists published on PyPI know tens of thousands of them; this
@@ -19,7 +19,9 @@ include Persian and Urdu spellings: گ، چ، پ، ژ):
 * ``name_parts.tsv`` — ``word``, ``role``: ``g`` mostly a given name, ``s`` mostly
   a surname, ``n`` a name word of unknown role; words as common as في (Zipf >= 6 in
   ``word_classes.tsv``, so build it first) are left out unless a curated given name;
-* ``full_names.txt`` — one full name of two to four words per line.
+* ``full_names.txt`` — one full name of two to four words per line;
+* ``name_grams.tsv`` — letter n-gram weights of ``waqai.entities.nameness``: how much a
+  word is spelled like the name words above rather than like a common word (Zipf >= 3).
 
 usage: python scripts/build_names.py [--cache ~/.cache/waqai-build]
 """
@@ -38,6 +40,7 @@ import zipfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from waqai.entities import nameness
 from waqai.entities.features import given_names
 from waqai.entities.frequency import word_classes
 from waqai.text.normalize import normalize
@@ -56,6 +59,8 @@ ARABNAMER = (
     "78d4921a47707420780dcdd24a256cd4f9cdf0fb49b4b8df22b612db14c8bbdc",
 )
 MAX_FULL_NAME_WORDS = 4
+#: the common words the letter n-gram model of names learns against (``nameness``)
+NAMENESS_COMMON_ZIPF = 3
 #: a word at least this common in general Arabic (Zipf) is no evidence of a name: في and
 #: من reach the lists as transliterations of "Fi" and "Min"; the hand-curated given names
 #: (given_names.yaml) stay
@@ -146,7 +151,19 @@ def main() -> None:
             " do not edit\n"
         )
         fh.writelines(n + "\n" for n in sorted(full))
-    print(f"name_parts.tsv: {len(parts)} words; full_names.txt: {len(full)} names")
+    common = (w for w, z in classes.words() if z >= NAMENESS_COMMON_ZIPF)
+    table = nameness.learn(parts, common)
+    with open(OUT / nameness.NAME, "w", encoding="utf-8") as fh:
+        fh.write(
+            "# built by scripts/build_names.py: letter n-gram weights, the name words of"
+            " name_parts.tsv against words of Zipf >= 3 in word_classes.tsv; do not edit\n"
+            "gram\tweight\n"
+        )
+        fh.writelines(f"{g}\t{table[g]:.3f}\n" for g in sorted(table))
+    print(
+        f"name_parts.tsv: {len(parts)} words; full_names.txt: {len(full)} names;"
+        f" {nameness.NAME}: {len(table)} n-grams"
+    )
 
 
 if __name__ == "__main__":

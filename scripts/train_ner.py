@@ -45,12 +45,12 @@ from waqai.entities.features import (
     stripped,
     use_clusters,
 )
-from waqai.entities.ner import decode, file_hash
+from waqai.entities.ner import decode, file_hash, join_split_names
 from waqai.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "waqai" / "entities" / "data"
-VERSION = "1.4.0"
+VERSION = "1.5.0"
 #: sentences read as one document (ANERcorp keeps its articles' order, without boundaries)
 DOC = 20
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -119,13 +119,13 @@ def block_features(block: list[conll.Sentence]) -> list[list[list[str]]]:
     words = [[normalize(t) or t for t, _ in s] for s in block]
     doc = document_features(words)
     out = []
-    for w in words:
+    for w, s in zip(words, block, strict=True):
         spans, pos = [], 0
         for x in w:
             spans.append((pos, pos + len(x)))
             pos += len(x) + 1
         hits = gazetteer.find(" ".join(w))
-        out.append(sequence_features(w, gazetteer_tags(hits, spans), doc))
+        out.append(sequence_features(w, gazetteer_tags(hits, spans), doc, [t for t, _ in s]))
     return out
 
 
@@ -237,7 +237,8 @@ def evaluate(path: Path, sents: list[conll.Sentence], o_threshold: float) -> con
     for block in blocks(sents):
         for s, f in zip(block, block_features(block), strict=True):
             tagger.set(f)
-            pred.append(decode(tagger, len(s), o_threshold))
+            words = [normalize(t) or t for t, _ in s]
+            pred.append(join_split_names(words, decode(tagger, len(s), o_threshold)))
     return conll.score([[t for _, t in s] for s in sents], pred)
 
 

@@ -26,6 +26,11 @@ def test_word_classes_finds_every_word_and_only_them() -> None:
     assert len(t) == 4
 
 
+def test_word_classes_iterate_words_with_their_zipf_bucket() -> None:
+    table = WordClasses("# header\nالامم\t5,1\nبوتين\t4,-3\n".encode())
+    assert list(table.words()) == [("الامم", 5), ("بوتين", 4)]
+
+
 def test_word_classes_empty_table() -> None:
     assert WordClasses(b"").get("كتاب") == UNKNOWN
     assert WordClasses(b"# only a header\n").get("كتاب") == UNKNOWN
@@ -262,15 +267,16 @@ def _tag(sentence: str) -> list[tuple[str, str]]:
         spans.append((pos, pos + len(w)))
         pos += len(w) + 1
     hits = gazetteer.find(" ".join(words))
-    tags = ner.tag_document([(words, gazetteer_tags(hits, spans))])[0]
+    tags = ner.tag_document([(words, gazetteer_tags(hits, spans), sentence.split())])[0]
     return [(" ".join(sentence.split()[a:b]), t) for a, b, t in conll.bio_spans(tags)]
 
 
-# names in neither the training data nor the gazetteer, with no title before them: the
-# model knows them from the name lists (Wikidata's Arabic labels of people)
+# full names the training data never has (a surname once at most) and the gazetteer does
+# not know, with no title before them: the model knows them from the name lists (Wikidata's
+# Arabic labels of people) and the name-spelling model learned from them
 LISTED_ONLY = [
     ("التقى سلطان العامري وفدا من رجال الأعمال في المنامة", "سلطان العامري"),
-    ("واستقبل عادل الجبير نظيره الأردني", "عادل الجبير"),
+    ("وأكد ماجد الخليفي أن الاتفاق سيوقع قريبا", "ماجد الخليفي"),
 ]
 
 
@@ -288,8 +294,10 @@ def test_ner_without_the_name_lists_misses_them(monkeypatch: pytest.MonkeyPatch)
         features.known_word_features.cache_clear()
 
     clear()
+    # the lists and the name-spelling model learned from them
     monkeypatch.setattr(features, "name_parts", dict)
     monkeypatch.setattr(features, "full_names", lambda: (frozenset(), frozenset()))
+    monkeypatch.setattr(features.nameness, "bucket", lambda word: "0")
     try:
         for sentence, name in LISTED_ONLY:
             assert (name, "PER") not in _tag(sentence)
@@ -308,3 +316,134 @@ def test_a_missing_name_list_is_a_clear_error() -> None:
     lines = read_lines("entities", "name_parts.tsv")
     assert lines[0] == "word\trole"  # comments skipped, the header kept
     assert all(not line.startswith("#") and line.count("\t") == 1 for line in lines)
+
+
+# --- how much a word is spelled like a name (entities/nameness.py) ---
+
+
+def test_nameness_learns_letter_ngrams_of_names_against_common_words() -> None:
+    from waqai.entities import nameness
+
+    table = nameness.learn(["كانافارو", "ثاباتيرو", "الزمالك"], ["المستشفيات", "يعتمدون", "زمالك"])
+    # ``زمالك`` is both: it counts as a name, and the article is no evidence either way
+    assert "<ال" not in table
+    assert table["رو>"] > 0 > table["ون>"]
+    assert nameness.score("باتيرو", table) > 0 > nameness.score("يستشفون", table)
+
+
+@pytest.mark.parametrize(
+    ("word", "bucket"),
+    [
+        ("ثاباتيرو", "1"),  # Zapatero: a transliteration
+        ("علي", "2"),
+        ("بوجاتي", "1"),
+        ("سيحاسبونهم", "-2"),  # "they will hold them to account": a verb template
+        ("المستشفيات", "-2"),
+        ("يعتمد", "-2"),
+    ],
+)
+def test_shipped_nameness_buckets(word: str, bucket: str) -> None:
+    from waqai.entities import nameness
+
+    assert nameness.bucket(word) == bucket
+
+
+def test_nameness_is_a_word_feature() -> None:
+    assert "nm=1" in word_features(normalize("ثاباتيرو"))[0]
+    assert "nm=-2" in word_features(normalize("المستشفيات"))[0]
+    assert not any(f.startswith("nm=") for f in word_features("Reuters")[0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئة", min_size=1, max_size=12))
+def test_nameness_bucket_is_bounded_for_any_word(word: str) -> None:
+    from waqai.entities import nameness
+
+    assert -nameness.LIMIT <= int(nameness.bucket(word)) <= nameness.LIMIT
+
+
+def test_shipped_name_grams_schema() -> None:
+    from waqai.resources import read_lines
+
+    lines = read_lines("entities", "name_grams.tsv")
+    assert lines[0] == "gram\tweight"
+    grams = [line.split("\t") for line in lines[1:]]
+    assert len(grams) > 50_000
+    assert all(2 <= len(g.strip("<>")) + g.count("<") + g.count(">") <= 4 for g, _ in grams)
+    assert all(float(w) == round(float(w), 3) for _, w in grams[:1000])
+
+
+# --- what the matching form drops (features.spelling_features) ---
+
+
+@pytest.mark.parametrize(
+    ("raw", "marks"),
+    [
+        ("على", ("am",)),
+        ("وعلى", ("am",)),
+        ("عَلَى", ("am",)),
+        ("علي", ()),
+        ("مصطفى", ("am",)),
+        ("", ()),
+    ],
+)
+def test_spelling_features_mark_a_final_alif_maqsura(raw: str, marks: tuple[str, ...]) -> None:
+    from waqai.entities.features import spelling_features
+
+    assert spelling_features(raw) == marks
+
+
+def test_sequence_features_carry_spelling_only_with_the_written_words() -> None:
+    from waqai.entities.features import sequence_features
+
+    written = ["فاز", "المنتخب", "على", "البحرين"]
+    words = [normalize(w) for w in written]
+    gaz = [""] * len(words)
+    with_raw = sequence_features(words, gaz, None, written)
+    assert ["am" in f for f in with_raw] == [False, False, True, False]
+    assert not any("am" in f for f in sequence_features(words, gaz))
+
+
+def test_the_preposition_is_not_the_name_it_shares_a_matching_form_with() -> None:
+    # على (on) and علي (Ali) have one matching form; only the written form tells them apart
+    assert ("علي عبد الله", "PER") in _tag("وقال علي عبد الله إن الاجتماع انتهى")
+    assert not any(t == "PER" for _, t in _tag("وتغلب المنتخب على البحرين في المباراة"))
+
+
+# --- decoding (ner.join_split_names) ---
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "joined"),
+    [
+        # one person the CRF cut in two
+        ("محمود احمدي نجاد", "B-PER I-PER B-PER", "B-PER I-PER I-PER"),
+        # two people joined by و stay two
+        ("بوش وبلير", "B-PER B-PER", "B-PER B-PER"),
+        # only people: two places side by side stay two
+        ("غوانتانامو الدوحه", "B-LOC B-LOC", "B-LOC B-LOC"),
+        ("قال خوسي لويس ثاباتيرو", "O B-PER B-PER I-PER", "O B-PER I-PER I-PER"),
+    ],
+)
+def test_join_split_names(words: str, tags: str, joined: str) -> None:
+    from waqai.entities.ner import join_split_names
+
+    assert join_split_names(words.split(), tags.split()) == joined.split()
+
+
+# --- name propagation (recognize.propagate) ---
+
+
+def test_propagation_spreads_names_but_not_one_as_common_as_a_preposition() -> None:
+    from waqai.entities.recognize import Mention, propagate
+
+    # matching form: على (on) is written علي, like the name
+    text = normalize("قال علي إن بوتين وصل. ورحب بوتين بالاتفاق على الفور")
+    found = [
+        Mention(text.index("علي"), text.index("علي") + 3, "PER", "model"),
+        Mention(text.index("بوتين"), text.index("بوتين") + 5, "PER", "model"),
+    ]
+    spread = [(text[m.start : m.end], m.start, m.type) for m in propagate(text, found)]
+    second = text.index("بوتين", found[1].end)
+    assert ("بوتين", second, "PER") in spread
+    assert not any(s == "علي" for s, _, _ in spread)

@@ -6,8 +6,9 @@ from the training text, how common the word is in general Arabic and how
 often it takes ال (``frequency``), whether it is a known given name or has
 the consonant skeleton of a known place or name (transliterations vary:
 جاكرتا / جاكارتا), its role in the name lists built from Wikidata and arabnamer
-(given name, surname) and whether it lies in a listed full name, and the
-gazetteer hit covering it; its neighbours
+(given name, surname) and whether it lies in a listed full name, how much it is
+spelled like a name (``nameness``), a final alif maqsura the matching form drops
+(``spelling_features``), and the gazetteer hit covering it; its neighbours
 contribute a smaller set. Word-level features are cached per word form, so a
 running text costs a few list concatenations per token.
 """
@@ -19,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from sys import intern
 
-from waqai.entities import gazetteer
+from waqai.entities import gazetteer, nameness
 from waqai.entities.frequency import word_classes
 from waqai.errors import DataError
 from waqai.resources import load_tsv, load_yaml, read_lines
@@ -245,6 +246,8 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         own.append("foreign")
     if not ("\u0600" <= word[0] <= "\u06ff"):
         own.append("shape=latin")
+    else:
+        own.append("nm=" + nameness.bucket(bare))
     ctx: tuple[str, ...] = ("w=" + word, "b=" + bare, "c=" + c[0])
     if is_name:
         ctx += ("name",)
@@ -391,26 +394,56 @@ def _with_document(
 
 
 def sequence_features(
-    words: Sequence[str], gaz: Sequence[str], doc: DocFeatures | None = None
+    words: Sequence[str],
+    gaz: Sequence[str],
+    doc: DocFeatures | None = None,
+    raw: Sequence[str] | None = None,
 ) -> list[list[str]]:
-    """Feature lists for a sentence of matching-form words with their gazetteer tags, and
-    the ``document_features`` of the document it belongs to."""
+    """Feature lists for a sentence of matching-form words with their gazetteer tags, the
+    ``document_features`` of the document it belongs to and the words as written (``raw``,
+    for what the matching form drops: ``spelling_features``)."""
     own = [word_features(w)[0] for w in words]
     feats = _assemble(words, gaz, own, [neighbour_features(w) for w in words], None)
+    _with_spelling(feats, raw, None)
     return _with_document(feats, words, doc)
 
 
 def tagging_features(
-    words: Sequence[str], gaz: Sequence[str], doc: DocFeatures | None = None
+    words: Sequence[str],
+    gaz: Sequence[str],
+    doc: DocFeatures | None = None,
+    raw: Sequence[str] | None = None,
 ) -> list[list[str]]:
     """``sequence_features`` without the features the model has no weight for
     (``restrict_to``; the same labels, less work for the tagger); ``doc`` comes through
     ``known_document_features``."""
     if not _known:
-        return sequence_features(words, gaz, doc)
+        return sequence_features(words, gaz, doc, raw)
     feats = [known_word_features(w) for w in words]
     out = _assemble(words, gaz, [f[0] for f in feats], [f[1] for f in feats], _known[0])
+    _with_spelling(out, raw, _known[0])
     return _with_document(out, words, doc)
+
+
+def spelling_features(raw: str) -> tuple[str, ...]:
+    """What the written word tells that its matching form does not: a final alif maqsura
+    ("am"). The matching form writes على (on) as علي, which is also a name; the train split
+    has على 1,446 times, a name once."""
+    return ("am",) if raw.rstrip(_MARKS).endswith("ى") else ()
+
+
+#: what ``spelling_features`` ignores at the end of a written word: harakat and tatweel
+_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+
+
+def _with_spelling(
+    feats: list[list[str]], raw: Sequence[str] | None, known: dict[str, str] | None
+) -> None:
+    if raw is None:
+        return
+    for f, r in zip(feats, raw, strict=True):
+        for x in spelling_features(r):
+            _add(f, x, known)
 
 
 def _assemble(

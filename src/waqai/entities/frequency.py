@@ -9,6 +9,7 @@ that lookups binary-search (the callers cache per word form).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
 from waqai.errors import DataError
@@ -31,6 +32,12 @@ class WordClasses:
 
     def __len__(self) -> int:
         return self.blob.count(b"\n")
+
+    def words(self) -> Iterator[tuple[str, int]]:
+        """Every (word, Zipf bucket) of the table, in byte order."""
+        for line in self.blob.decode().splitlines():
+            word, classes = line.split("\t")
+            yield word, int(classes.split(",")[0])
 
     def get(self, word: str) -> tuple[str, str]:
         """(Zipf bucket, ال ratio) of ``word`` (matching form); ``UNKNOWN`` if absent."""

@@ -81,27 +81,49 @@ def decode(t: Any, n: int, o_threshold: float) -> list[str]:
     return out
 
 
+def join_split_names(words: Sequence[str], tags: list[str]) -> list[str]:
+    """Adjacent person spans joined into one, unless the second begins with و.
+
+    The CRF sometimes cuts a long name in two ("محمود أحمدي | نجاد", "خوسي | لويس
+    ثاباتيرو"); two people side by side are joined by و ("بوش وبلير"), which the
+    annotated text shows 149 times against 25 without it (blocked CV +0.4 F1).
+    """
+    for k in range(1, len(tags)):
+        if tags[k] == "B-PER" and tags[k - 1][2:] == "PER" and not words[k].startswith("و"):
+            tags[k] = "I-PER"
+    return tags
+
+
 @cache
 def o_threshold() -> float:
     return float(load_json("entities", META).get("o_threshold", 0.5))
 
 
 def tag_words(
-    words: Sequence[str], gaz: Sequence[str], doc: DocFeatures | None = None
+    words: Sequence[str],
+    gaz: Sequence[str],
+    doc: DocFeatures | None = None,
+    raw: Sequence[str] | None = None,
 ) -> list[str]:
     """BIO tags for a sentence of matching-form ``words`` with their gazetteer tags, in a
-    document whose ``document_features`` are ``doc`` (by default the sentence alone)."""
+    document whose ``document_features`` are ``doc`` (by default the sentence alone);
+    ``raw`` are the words as written (``features.spelling_features``)."""
     if not words:
         return []
     t = tagger()
     if doc is None:
         doc = known_document_features(document_features([words]))
-    t.set(tagging_features(words, gaz, doc))
-    return decode(t, len(words), o_threshold())
+    t.set(tagging_features(words, gaz, doc, raw))
+    return join_split_names(words, decode(t, len(words), o_threshold()))
 
 
-def tag_document(sentences: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[list[str]]:
-    """BIO tags for each (words, gazetteer tags) sentence of one document."""
+#: one sentence for ``tag_document``: matching-form words, their gazetteer tags, the words
+#: as written
+Sentence = tuple[Sequence[str], Sequence[str], Sequence[str]]
+
+
+def tag_document(sentences: Sequence[Sentence]) -> list[list[str]]:
+    """BIO tags for each (words, gazetteer tags, written words) sentence of one document."""
     tagger()  # installs the model's attributes before the document features are cut to them
-    doc = known_document_features(document_features(words for words, _ in sentences))
-    return [tag_words(words, gaz, doc) for words, gaz in sentences]
+    doc = known_document_features(document_features(words for words, _, _ in sentences))
+    return [tag_words(words, gaz, doc, raw) for words, gaz, raw in sentences]

@@ -170,9 +170,14 @@ def extract_quotes(doc: Document) -> list[Quote]:
     for m in _MARKS.finditer(text):
         g = next(i for i in (1, 2, 3) if m.group(i) is not None)
         if _is_name(text, m.start(), m.end(), m.start(g), m.end(g)):
-            # a quoted name ("تجمع المهنيين السودانيين") is a speaker when nothing else covers it
-            if not any(x.mstart < m.end(g) and m.start(g) < x.mend for x in mentions):
-                mentions.append(Mention(m.start(g), m.end(g), None, None, "agent", "ORG", None))
+            # a quoted name ("تجمع المهنيين السودانيين") is one speaker: it replaces the
+            # mentions inside it ("الوفاق", "تشاد" in "جبهة التناوب والوفاق في تشاد"), unless a
+            # mention crosses its quotation marks
+            qs, qe = m.start(g), m.end(g)
+            inside = [x for x in mentions if qs <= x.mstart and x.mend <= qe]
+            if not any(x.mstart < qe and qs < x.mend for x in mentions if x not in inside):
+                mentions = [x for x in mentions if x not in inside]
+                mentions.append(Mention(qs, qe, None, None, "agent", "ORG", None))
             continue
         spans.append((m.start(g), m.end(g)))
     mentions.sort(key=lambda x: x.mstart)
