@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -447,3 +449,22 @@ def test_propagation_spreads_names_but_not_one_as_common_as_a_preposition() -> N
     second = text.index("بوتين", found[1].end)
     assert ("بوتين", second, "PER") in spread
     assert not any(s == "علي" for s, _, _ in spread)
+
+
+def test_missing_word_clusters_are_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from waqai import resources
+    from waqai.entities import features
+    from waqai.errors import DataError
+
+    monkeypatch.setattr(resources, "data_path", lambda package, name: tmp_path / name)
+    monkeypatch.setattr(features, "load_tsv", resources.load_tsv.__wrapped__)
+    features.clusters.cache_clear()
+    try:
+        with pytest.raises(DataError, match="waqai/entities/data/clusters.tsv: cannot load"):
+            features.clusters()
+    finally:
+        monkeypatch.undo()
+        features.clusters.cache_clear()
+    assert features.clusters()  # the shipped table again

@@ -22,7 +22,6 @@ from sys import intern
 
 from waqai.entities import gazetteer, nameness
 from waqai.entities.frequency import word_classes
-from waqai.errors import DataError
 from waqai.resources import load_tsv, load_yaml, read_lines
 from waqai.text.normalize import normalize
 from waqai.text.tokenize import clitic_analyses, default_analysis
@@ -36,13 +35,12 @@ CUE_WINDOW = (-3, -2, -1)
 
 @cache
 def clusters() -> dict[str, tuple[str, str]]:
-    """Word → (coarse, fine) cluster ids, learned by scripts/train_ner.py."""
+    """Word → (coarse, fine) cluster ids, learned by scripts/train_ner.py (which hands its
+    own to ``use_clusters`` before any feature is computed: a missing file is a broken
+    install, a ``DataError``, not a silently weaker model)."""
     if _override:
         return _override[0]
-    try:
-        rows = load_tsv("entities", "clusters.tsv")
-    except DataError:  # not built yet: the first training run learns them
-        return {}
+    rows = load_tsv("entities", "clusters.tsv")
     return {r["word"]: (r["coarse"], r["fine"]) for r in rows}
 
 

@@ -119,10 +119,10 @@ def tag_words(
 
 #: one sentence for ``tag_document``: matching-form words, their gazetteer tags, the words
 #: as written
-Sentence = tuple[Sequence[str], Sequence[str], Sequence[str]]
+SentenceInput = tuple[Sequence[str], Sequence[str], Sequence[str]]
 
 
-def tag_document(sentences: Sequence[Sentence]) -> list[list[str]]:
+def tag_document(sentences: Sequence[SentenceInput]) -> list[list[str]]:
     """BIO tags for each (words, gazetteer tags, written words) sentence of one document."""
     tagger()  # installs the model's attributes before the document features are cut to them
     doc = known_document_features(document_features(words for words, _, _ in sentences))

@@ -17,7 +17,7 @@ from waqai.events.cues import Context
 from waqai.events.lexicon import Hit, norm, word_pattern
 from waqai.events.participants import Mention
 from waqai.resources import load_yaml
-from waqai.text.tokenize import without_conjunction
+from waqai.text.tokenize import WORD, without_conjunction
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,10 +151,7 @@ def assign_roles(
                 # "أصيب عشرة أشخاص في غارة": a masdar after a preposition has no subject before
                 and not _prepositions_between(text, imm.mend, tstart)
                 # "قال المتحدث إن الهجوم ...": the speaker is not the subject of the masdar
-                and not any(
-                    w in syn.complementizers
-                    for w in re.findall(r"[^\W\d_]+", text[imm.mend : tstart])
-                )
+                and not any(w in syn.complementizers for w in WORD.findall(text[imm.mend : tstart]))
             ):
                 actor = imm
         if (
@@ -368,7 +365,7 @@ def _titled_subject(ctx: Context, tend: int, right: list[Mention]) -> Mention | 
 def _nominative_plural(text: str, m: Mention) -> bool:
     """Whether a participant starts with an indefinite sound plural in the nominative
     ("محتجون"، "مسلحون"): the subject of the verb before it, never its object."""
-    w = re.match(r"[^\W\d_]+", text[m.mstart : m.mend])
+    w = WORD.match(text[m.mstart : m.mend])
     return w is not None and w.group().endswith("ون") and not w.group().startswith(("ال", "وال"))
 
 
@@ -385,7 +382,7 @@ def _prepositions_between(text: str, a: int, b: int) -> bool:
     from waqai.events.participants import _agents
 
     preps = _agents().prepositions
-    return any(w in preps for w in re.findall(r"[^\W\d_]+", text[a:b]))
+    return any(w in preps for w in WORD.findall(text[a:b]))
 
 
 def _verb_between(text: str, a: int, b: int) -> bool:
@@ -393,7 +390,7 @@ def _verb_between(text: str, a: int, b: int) -> bool:
     from waqai.events.lexicon import lexicon
 
     lex, light = lexicon(), _syntax().light_verbs
-    for m in re.finditer(r"[^\W\d_]+", text[a:b]):
+    for m in WORD.finditer(text[a:b]):
         w = m.group()
         if w in light or lex.is_verb(w) or (w[:1] in ("و", "ف") and lex.is_verb(w[1:])):
             return True
@@ -424,7 +421,7 @@ def _light_verb(
     of the participants ``ms`` between do not count toward its distance ("أعلنت كل من
     المملكة العربية السعودية والإمارات العربية المتحدة ... قطع علاقاتها")."""
     found = None
-    for m in re.finditer(r"[^\W\d_]+", ctx.text[region:pos]):
+    for m in WORD.finditer(ctx.text[region:pos]):
         w = m.group()
         head = w[1:] if w[:1] in ("و", "ف") else w
         if w in syn.light_verbs or head in syn.light_verbs or head in syn.light_nouns:
@@ -452,7 +449,7 @@ def _ordered(
 def _clause_start(ctx: Context, lo: int, pos: int, complementizers: frozenset[str]) -> int:
     """Start of the clause of ``pos``: after the last complementizer (أن، إن) or the sentence start."""
     start = lo
-    for m in re.finditer(r"[^\W\d_]+", ctx.text[lo:pos]):
+    for m in WORD.finditer(ctx.text[lo:pos]):
         if m.group() in complementizers:
             start = lo + m.end()
     return start

@@ -86,7 +86,7 @@ def _verbs(text: str, lo: int, hi: int) -> list[_Verb]:
 
 
 def _gap(text: str, a: int, b: int) -> int:
-    return len(re.findall(r"[^\W\d_]+", text[a:b])) if b > a else 0
+    return len(WORD.findall(text[a:b])) if b > a else 0
 
 
 def _speaker(text: str, verb: _Verb, ms: list[Mention], qstart: int) -> Mention | None:
