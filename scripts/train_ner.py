@@ -17,7 +17,10 @@ probability, by another name of its type from the training data (mention
 replacement): the model learns the contexts of names rather than the names.
 
 usage: python scripts/train_ner.py [--cv 3] [--c1 0.02 --c2 0.02] [--copies 2] [--out DIR]
-``--cv`` only reports blocked cross-validation and writes nothing; ``--out
+``--cv`` only reports blocked cross-validation and writes nothing (each fold scored as
+runs of sentences without propagation, at several P(O) thresholds, and as
+``benchmarks/ner.py`` scores the test split: each sentence alone, and runs of ``DOC``
+sentences with name propagation); ``--out
 /tmp/ner-cand`` writes a candidate (ner.crfsuite, ner.json, clusters.tsv) without
 touching the shipped files. Training is deterministic (L-BFGS, fixed cluster and
 replacement seeds): rerunning rebuilds the shipped model.
@@ -37,7 +40,7 @@ from pathlib import Path
 import numpy as np
 import pycrfsuite
 
-from waqai.entities import conll, gazetteer
+from waqai.entities import conll, gazetteer, ner
 from waqai.entities.features import (
     document_features,
     gazetteer_tags,
@@ -46,6 +49,7 @@ from waqai.entities.features import (
     use_clusters,
 )
 from waqai.entities.ner import decode, file_hash, join_split_names
+from waqai.entities.pretokenized import tag_runs
 from waqai.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -284,7 +288,7 @@ def main() -> None:
         # contiguous blocks: whole articles stay on one side, as for the test split
         size = -(-len(train_sents) // args.cv)
         folds = [train_sents[i : i + size] for i in range(0, len(train_sents), size)]
-        scores: dict[float, list[tuple[float, float, float]]] = {}
+        scores: dict[str, list[tuple[float, float, float]]] = {}
         for k in range(args.cv):
             rest = [s for j, f in enumerate(folds) if j != k for s in f]
             tmp = Path(tempfile.gettempdir()) / f"waqai_cv{k}_{os.getpid()}.crfsuite"
@@ -292,11 +296,21 @@ def main() -> None:
             train(docs, tmp, args.c1, args.c2, args.iters)
             for th in THRESHOLDS:
                 sc = evaluate(tmp, folds[k], th)
-                scores.setdefault(th, []).append(sc.micro())
+                scores.setdefault(f"o_threshold={th}", []).append(sc.micro())
+            # the fold as benchmarks/ner.py scores the test split (and the pipeline tags)
+            gold = [[t for _, t in s] for s in folds[k]]
+            written = [[w for w, _ in s] for s in folds[k]]
+            with ner.use_model(tmp):
+                for mode, run in (("each sentence alone", 1), (f"--doc-size {DOC}", DOC)):
+                    pred = tag_runs(written, run)
+                    scores.setdefault(f"as benchmarks/ner.py, {mode}", []).append(
+                        conll.score(gold, pred).micro()
+                    )
+            tmp.unlink()
             print(f"fold {k}: {time.time() - t0:.0f}s", flush=True)
-        for th, prf in scores.items():
+        for name, prf in scores.items():
             mean = [sum(x[i] for x in prf) / len(prf) for i in range(3)]
-            print(f"cv o_threshold={th}: P={mean[0]:.2f} R={mean[1]:.2f} F1={mean[2]:.2f}")
+            print(f"cv {name}: P={mean[0]:.2f} R={mean[1]:.2f} F1={mean[2]:.2f}")
         return
     args.out.mkdir(parents=True, exist_ok=True)
     with open(args.out / "clusters.tsv", "w", encoding="utf-8") as fh:

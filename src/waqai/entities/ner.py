@@ -8,8 +8,10 @@ use, once per process.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pycrfsuite
@@ -37,7 +39,10 @@ def file_hash(data: bytes) -> str:
 
 @cache
 def tagger() -> Any:
-    """The CRF tagger, loaded once; its hash is checked against ``ner.json``."""
+    """The CRF tagger, loaded once; its hash is checked against ``ner.json`` (or the model
+    ``use_model`` puts in its place)."""
+    if _candidate:
+        return _candidate[0]
     meta = load_json("entities", META)
     path = data_path("entities", MODEL)
     try:
@@ -54,6 +59,26 @@ def tagger() -> Any:
         raise DataError(f"waqai/entities/data/{ATTRIBUTES}: cannot load ({exc})") from exc
     restrict_to(a for a in lines if a and not a.startswith("#"))
     return t
+
+
+_candidate: list[Any] = []
+
+
+@contextmanager
+def use_model(path: Path) -> Iterator[None]:
+    """Tag with the CRF at ``path`` (a training candidate, a cross-validation fold) instead
+    of the shipped one, cut to that model's own attributes."""
+    t = pycrfsuite.Tagger()
+    t.open(str(path))
+    _candidate[:] = [t]
+    tagger.cache_clear()
+    restrict_to(a for a, _ in t.info().state_features)
+    try:
+        yield
+    finally:
+        _candidate.clear()
+        tagger.cache_clear()  # the next use loads the shipped model and its attributes
+        t.close()
 
 
 def decode(t: Any, n: int, o_threshold: float) -> list[str]:
