@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import re
 import sqlite3
 import subprocess
 import sys
@@ -84,15 +83,12 @@ def wheel(cache: Path, spec: tuple[str, str, str]) -> Path:
     return path
 
 
-#: a word of Arabic letters only: Persian and Urdu spellings (گ، چ، پ، ژ، ڑ) and Latin
-#: letters never match Arabic news text
-ARABIC_WORD = re.compile("[\u0621-\u063a\u0641-\u064a]+")
-
-
 def words_of(name: str) -> list[str]:
-    """Matching-form words of a name, or [] when any is not a word of Arabic letters."""
+    """Matching-form words of a name, or [] when any is not a word of Arabic letters
+    (``nameness.ARABIC_WORD``: Persian and Urdu spellings such as گ، چ، پ، ژ، ڑ and Latin
+    letters never match Arabic news text)."""
     words = normalize(name).split()
-    return words if all(ARABIC_WORD.fullmatch(w) for w in words) else []
+    return words if all(nameness.ARABIC_WORD.fullmatch(w) for w in words) else []
 
 
 def romanizer_names(path: Path) -> tuple[dict[str, Counter[str]], set[str]]:

@@ -25,7 +25,8 @@ ORDERS = (2, 3, 4)
 #: the width of a bucket of the mean log-likelihood ratio, and the outermost buckets
 STEP = 0.5
 LIMIT = 3
-ARABIC_WORD = re.compile("[\u0621-\u064a]+")
+#: a word of Arabic letters (no tatweel, no Persian letters); the name lists keep only these
+ARABIC_WORD = re.compile("[\u0621-\u063a\u0641-\u064a]+")
 
 
 def without_article(word: str) -> str:
