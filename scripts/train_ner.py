@@ -49,7 +49,7 @@ from waqai.entities.features import (
     use_clusters,
 )
 from waqai.entities.ner import decode, file_hash, join_split_names
-from waqai.entities.pretokenized import tag_runs
+from waqai.entities.pretokenized import tag_runs, word_spans
 from waqai.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,12 +124,8 @@ def block_features(block: list[conll.Sentence]) -> list[list[list[str]]]:
     doc = document_features(words)
     out = []
     for w, s in zip(words, block, strict=True):
-        spans, pos = [], 0
-        for x in w:
-            spans.append((pos, pos + len(x)))
-            pos += len(x) + 1
-        hits = gazetteer.find(" ".join(w))
-        out.append(sequence_features(w, gazetteer_tags(hits, spans), doc, [t for t, _ in s]))
+        gaz = gazetteer_tags(gazetteer.find(" ".join(w)), word_spans(w))
+        out.append(sequence_features(w, gaz, doc, [t for t, _ in s]))
     return out
 
 

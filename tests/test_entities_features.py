@@ -260,17 +260,12 @@ def test_full_name_tags_mark_whole_listed_names_only(words: list[str]) -> None:
 
 def _tag(sentence: str) -> list[tuple[str, str]]:
     """Model spans of one sentence, as the pipeline tags a one-sentence document."""
-    from waqai.entities import conll, gazetteer, ner
-    from waqai.entities.features import gazetteer_tags
+    from waqai.entities import conll
+    from waqai.entities.pretokenized import tag_tokens
 
-    words = [normalize(w) for w in sentence.split()]
-    spans, pos = [], 0
-    for w in words:
-        spans.append((pos, pos + len(w)))
-        pos += len(w) + 1
-    hits = gazetteer.find(" ".join(words))
-    tags = ner.tag_document([(words, gazetteer_tags(hits, spans), sentence.split())])[0]
-    return [(" ".join(sentence.split()[a:b]), t) for a, b, t in conll.bio_spans(tags)]
+    written = sentence.split()
+    tags = tag_tokens([written], spread=False)[0]
+    return [(" ".join(written[a:b]), t) for a, b, t in conll.bio_spans(tags)]
 
 
 # full names the training data never has (a surname once at most) and the gazetteer does

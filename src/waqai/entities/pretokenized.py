@@ -7,6 +7,7 @@ name propagation. ``benchmarks/ner.py`` and the cross-validation of
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from waqai.entities import gazetteer, ner
 from waqai.entities.conll import bio_spans
@@ -15,18 +16,25 @@ from waqai.entities.recognize import Mention, merge, propagate
 from waqai.text.normalize import normalize
 
 
+def word_spans(words: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) of each of ``words`` in ``" ".join(words)``."""
+    out, pos = [], 0
+    for w in words:
+        out.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    return out
+
+
 def tag_tokens(sentences: list[list[str]], spread: bool = True) -> list[list[str]]:
     """BIO tags of ``sentences`` (written tokens) read as one document; with ``spread``,
     names found once are propagated to their other occurrences (``recognize.propagate``)."""
     words = [[normalize(t) or t for t in s] for s in sentences]
+    flat = word_spans([w for s in words for w in s])
     spans: list[list[tuple[int, int]]] = []
-    pos = 0
+    k = 0
     for s in words:
-        cur = []
-        for w in s:
-            cur.append((pos, pos + len(w)))
-            pos += len(w) + 1
-        spans.append(cur)
+        spans.append(flat[k : k + len(s)])
+        k += len(s)
     text = " ".join(w for s in words for w in s)
     hits = gazetteer.find(text)
     tags = ner.tag_document(
@@ -43,7 +51,6 @@ def tag_tokens(sentences: list[list[str]], spread: bool = True) -> list[list[str
         for a, b, typ in bio_spans(tg)
     ]
     chosen = merge(text, [], found + propagate(text, found))
-    flat = [(s, e) for sp in spans for s, e in sp]
     out = [["O"] * len(s) for s in sentences]
     index = [(i, j) for i, s in enumerate(sentences) for j in range(len(s))]
     starts = [s for s, _ in flat]

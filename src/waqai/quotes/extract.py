@@ -402,7 +402,7 @@ def _is_name(text: str, ms: int, me: int, qs: int, qe: int) -> bool:
     before = text[max(0, ms - 20) : ms]
     if _NAME_BEFORE.search(before) or _NAME_INSIDE.match(text, qs, qe):
         return True
-    w = re.search(r"([^\W\d_]+)\s*$", before)
+    w = _LAST_WORD.search(before)
     if w is None:
         return False
     ws = ms - len(before) + w.start(1)
