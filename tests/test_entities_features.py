@@ -463,3 +463,17 @@ def test_missing_word_clusters_are_a_clear_error(
         monkeypatch.undo()
         features.clusters.cache_clear()
     assert features.clusters()  # the shipped table again
+
+
+@pytest.mark.parametrize("seed", ["1", "7"])
+def test_nameness_does_not_depend_on_string_hashing(seed: str) -> None:
+    # قائد scores exactly -0.5, a bucket boundary: a float sum in set order (which follows
+    # the process's string hashing) put it in bucket -1 or -2 from run to run
+    import os
+    import subprocess
+    import sys
+
+    code = "from waqai.entities import nameness; print(nameness.score('قائد'), nameness.bucket('قائد'))"
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.stdout.split() == ["-0.5", "-1"]

@@ -68,7 +68,9 @@ def score(word: str, table: dict[str, float] | None = None) -> float:
     above 0 spelled like a name, below like a common word."""
     table = weights() if table is None else table
     gs = grams(without_article(word))
-    return sum(map(table.get, gs, repeat(0.0, len(gs)))) / len(gs)
+    # fsum: a float sum in set order would depend on the process's string hashing, and a
+    # score on a bucket boundary (قائد) would fall on either side from run to run
+    return math.fsum(map(table.get, gs, repeat(0.0, len(gs)))) / len(gs)
 
 
 def bucket(word: str) -> str:
