@@ -302,6 +302,8 @@ def gazetteer_tags(hits: Sequence[gazetteer.Hit], spans: Sequence[tuple[int, int
 
 #: the tagging model's attributes (each mapped to itself, so kept strings are shared)
 _known: list[dict[str, str]] = []
+#: the context features that have a weight at some ``WINDOW`` offset ("w=في" for "-1:w=في")
+_known_context: set[str] = set()
 
 
 def restrict_to(attributes: Iterable[str]) -> None:
@@ -312,6 +314,8 @@ def restrict_to(attributes: Iterable[str]) -> None:
     never seen in training keeps only its affixes, class and context).
     """
     _known[:] = [{a: a for a in attributes}]
+    _known_context.clear()
+    _known_context.update(a[3:] for a in _known[0] if a[:3] in _WINDOW_TAGS)
     known_word_features.cache_clear()
 
 
@@ -322,9 +326,21 @@ def known_word_features(word: str) -> tuple[tuple[str, ...], NeighbourFeatures]:
     known = _known[0]
     own, ctx = word_features.__wrapped__(word)
     kinds = cue_kinds(word)
-    shifted = tuple(_keep(known, (tag + f for f in ctx)) for tag in _WINDOW_TAGS)
-    cues = tuple(_keep(known, (k + str(off) for k in kinds)) for off in CUE_WINDOW)
+    # a rare word's own form has no weight as a neighbour: no shifted copies to build
+    near = [f for f in ctx if f in _known_context]
+    shifted = (
+        tuple(_keep(known, [tag + f for f in near]) for tag in _WINDOW_TAGS) if near else _NO_SHIFT
+    )
+    cues = (
+        tuple(_keep(known, [k + str(off) for k in kinds]) for off in CUE_WINDOW)
+        if kinds
+        else _NO_CUES
+    )
     return _keep(known, own), (shifted, cues)
+
+
+_NO_SHIFT: tuple[tuple[str, ...], ...] = ((),) * len(WINDOW)
+_NO_CUES: tuple[tuple[str, ...], ...] = ((),) * len(CUE_WINDOW)
 
 
 def _add(f: list[str], feat: str, known: dict[str, str] | None) -> None:
@@ -333,7 +349,9 @@ def _add(f: list[str], feat: str, known: dict[str, str] | None) -> None:
 
 
 def _keep(known: dict[str, str], feats: Iterable[str]) -> tuple[str, ...]:
-    return tuple(k for f in feats if (k := known.get(f)) is not None)
+    # map/filter run in C: this is most of the cost of a word seen for the first time
+    # (``known`` maps each attribute, never empty, to itself)
+    return tuple(filter(None, map(known.get, feats)))
 
 
 #: document features of a word: "D:" + what was seen around its other occurrences

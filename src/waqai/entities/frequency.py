@@ -4,11 +4,12 @@ The table (``entities/data/word_classes.tsv``, built by
 ``scripts/build_wordfreq.py``) holds about half a million words; a dict of
 them would cost tens of MB per worker and a second to build, so it stays one
 sorted UTF-8 blob, read as is (uncompressed: no decompression at start-up),
-that lookups binary-search (the callers cache per word form).
+searched through a small sparse index (the callers cache per word form).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
@@ -21,41 +22,48 @@ UNKNOWN = ("0", "al0")
 
 
 class WordClasses:
-    """Sorted ``word\\tclass`` lines, binary-searched by byte offset (no index to build)."""
+    """Sorted ``word\\tclass`` lines in one blob. A sparse index (the first word after every
+    ``step`` bytes: a few thousand words, built in milliseconds) narrows a look-up to one
+    block, which a single ``bytes.find`` searches."""
 
-    def __init__(self, blob: bytes) -> None:
+    def __init__(self, blob: bytes, step: int = 2048) -> None:
+        """``step``: bytes per indexed block, about what one look-up searches."""
         if blob.startswith(b"#"):
             blob = blob[blob.index(b"\n") + 1 :]
         if blob and not blob.endswith(b"\n"):
             blob += b"\n"
-        self.blob = blob
+        # a newline in front: every line, the first too, is found as b"\n" + word + b"\t"
+        self.blob = b"\n" + blob
+        self.starts: list[int] = []
+        self.keys: list[bytes] = []
+        at = 1
+        while at < len(self.blob):
+            self.starts.append(at)
+            self.keys.append(self.blob[at : self.blob.index(b"\t", at)])
+            nxt = self.blob.find(b"\n", at + step)
+            at = len(self.blob) if nxt == -1 else nxt + 1
 
     def __len__(self) -> int:
-        return self.blob.count(b"\n")
+        return self.blob.count(b"\n") - 1
 
     def words(self) -> Iterator[tuple[str, int]]:
         """Every (word, Zipf bucket) of the table, in byte order."""
-        for line in self.blob.decode().splitlines():
+        for line in self.blob.decode().splitlines()[1:]:
             word, classes = line.split("\t")
             yield word, int(classes.split(",")[0])
 
     def get(self, word: str) -> tuple[str, str]:
         """(Zipf bucket, ال ratio) of ``word`` (matching form); ``UNKNOWN`` if absent."""
-        blob, key = self.blob, word.encode()
-        lo, hi = 0, len(blob)
-        while lo < hi:  # invariant: lo and hi are line starts
-            mid = (lo + hi) // 2
-            s = blob.rfind(b"\n", 0, mid) + 1 if mid > lo else lo
-            e = blob.index(b"\n", s)
-            if blob[s : blob.index(b"\t", s, e)] < key:
-                lo = e + 1
-            else:
-                hi = s
-        e = blob.find(b"\n", lo)
-        tab = blob.find(b"\t", lo, e)
-        if tab == -1 or blob[lo:tab] != key:
+        key = word.encode()
+        i = bisect_right(self.keys, key) - 1
+        if i < 0 or not key:
             return UNKNOWN
-        z, ar = blob[tab + 1 : e].decode().split(",")
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.blob)
+        at = self.blob.find(b"\n" + key + b"\t", self.starts[i] - 1, end)
+        if at == -1:
+            return UNKNOWN
+        at += len(key) + 2
+        z, ar = self.blob[at : self.blob.index(b"\n", at)].decode().split(",")
         return z, ar
 
 
