@@ -4,9 +4,11 @@ Scores the shipped CRF (``waqai.entities.ner``) exactly as the pipeline runs
 it (gazetteer hits + features + CRF; with ``--doc-size``, runs of sentences as
 documents with name propagation: ``waqai.entities.pretokenized``), seqeval-style (exact span and type), on
 PER/LOC/ORG/MISC, overall and per type, and reports tokens per second on one
-core (features, gazetteer lookup and tagging; word caches cleared first).
+core (features, gazetteer lookup and tagging; word caches cleared first), with
+the garbage collector set as in a worker process (``pipeline.freeze_gc``; or
+CPython's defaults with ``--default-gc``).
 
-usage: python benchmarks/ner.py [--shared ../shared] [--json]
+usage: python benchmarks/ner.py [--shared ../shared] [--doc-size 20] [--default-gc] [--json]
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from waqai.entities.features import (
 )
 from waqai.entities.frequency import word_classes
 from waqai.entities.pretokenized import tag_runs
+from waqai.pipeline import freeze_gc
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,6 +43,11 @@ def main() -> None:
         default=0,
         help="score runs of N sentences as documents (name propagation); 0 = sentence by sentence",
     )
+    ap.add_argument(
+        "--default-gc",
+        action="store_true",
+        help="time with CPython's collector settings, not a worker's (about 10%% slower)",
+    )
     args = ap.parse_args()
     path = args.shared / "data/ner/anercorp/ANERCorp_CamelLab_test.txt"
     test = conll.read_conll(path, conll.ANER_TYPES)
@@ -52,6 +60,8 @@ def main() -> None:
     cue_kinds.cache_clear()
     neighbour_features.cache_clear()
     known_word_features.cache_clear()
+    if not args.default_gc:
+        freeze_gc()
     n_tokens = sum(len(s) for s in test)
     t0 = time.perf_counter()
     pred = tag_runs([[t for t, _ in s] for s in test], args.doc_size or 1)
@@ -69,6 +79,7 @@ def main() -> None:
             for t, (a, b, c) in sc.per_type().items()
         },
         "tokens_per_second": round(n_tokens / elapsed),
+        "gc": "default" if args.default_gc else "worker",
         "model": json.loads((ROOT / "src/waqai/entities/data/ner.json").read_text())["sha256"],
     }
     if args.json:
@@ -78,7 +89,10 @@ def main() -> None:
     print(f"micro  P={p:.2f} R={r:.2f} F1={f:.2f}")
     for t, (a, b, c) in sc.per_type().items():
         print(f"{t:5}  P={a:.2f} R={b:.2f} F1={c:.2f}")
-    print(f"speed  {result['tokens_per_second']} tokens/s (one core, cold word cache)")
+    print(
+        f"speed  {result['tokens_per_second']} tokens/s"
+        f" (one core, cold word cache, {result['gc']} GC settings)"
+    )
 
 
 if __name__ == "__main__":

@@ -171,7 +171,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=5000, help="articles for the throughput runs")
     ap.add_argument("--runs", type=int, default=3, help="timed runs (median reported)")
     ap.add_argument(
-        "--peer-n", type=int, default=300, help="articles for the dateparser comparison"
+        "--peer-n", type=int, default=300, help="articles for the dateparser comparison (0: skip)"
     )
     ap.add_argument(
         "--ingest-n", type=int, default=5000, help="articles for the ingest runs (0: skip)"
@@ -220,7 +220,7 @@ def main() -> None:
                     "workers_2_docs_per_s": round(args.ingest_n / two, 1),
                     "scaling": round(one / two, 2),
                 }
-    peer = peer_dates(articles[: args.peer_n])
+    peer = peer_dates(articles[: args.peer_n]) if args.peer_n else None
     if peer:
         result["dates_vs_dateparser"] = {k: round(v, 3) for k, v in peer.items()}
     # last: tune_gc() changes the whole process (as a worker that calls it)

@@ -101,3 +101,19 @@ def test_pipeline_document_pickles_without_derived_views(seed_text: str) -> None
     assert "tokens" not in again.__dict__ and "match" not in again.__dict__
     assert again.to_dict() == doc.to_dict()
     assert len(blob) < len(pickle.dumps(doc.__dict__))
+
+
+def test_freeze_gc_sets_the_worker_collector_and_keeps_extracting(seed_text: str) -> None:
+    import gc
+
+    from waqai.pipeline import GC_THRESHOLD, freeze_gc
+
+    before = gc.get_threshold()
+    try:
+        freeze_gc()
+        assert gc.get_threshold() == (GC_THRESHOLD, *before[1:])
+        assert gc.get_freeze_count() > 0
+        assert waqai.extract(seed_text, published="2022-01-13").entities
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
