@@ -54,7 +54,7 @@ from waqai.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "waqai" / "entities" / "data"
-VERSION = "1.5.0"
+VERSION = "1.5.1"
 #: sentences read as one document (ANERcorp keeps its articles' order, without boundaries)
 DOC = 20
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
