@@ -783,3 +783,25 @@ def test_agreements_reached_charges_brought_offers_made(
     )
     e = only(code_events(doc), typ)
     assert (e.trigger.text, e.actor.text) == (trigger, actor)
+
+
+def test_events_aid_from_a_state_agency_happens_where_it_goes() -> None:
+    """A state body acts at home, but its aid goes where it is needed: with no place in the
+    sentence, the event is the story's (Haiti), not the agency's (the United States)."""
+    text = (
+        "بورت أو برنس - ارتفعت حصيلة ضحايا الزلزال الذي ضرب هايتي. "
+        "وأرسلت الوكالة الأميركية للتنمية الدولية فريقا للاستجابة للكوارث."
+    )
+    doc = make_doc(
+        text,
+        entities=[
+            ("بورت أو برنس", "GPE", "gpe:HT:port_au_prince", "HT"),
+            ("هايتي", "GPE", "gpe:HT", "HT"),
+            ("الوكالة الأميركية للتنمية الدولية", "ORG", "org:usaid", "US"),
+        ],
+        published="2021-08-15",
+    )
+    aid = [e for e in code_events(doc) if e.type == "AID"]
+    assert [(e.actor.text if e.actor else None, e.country) for e in aid] == [
+        ("الوكالة الأميركية للتنمية الدولية", "HT")
+    ]

@@ -614,6 +614,7 @@ def _country(
         actor is not None
         and actor.country
         and actor.etype != "PER"  # a president travels; a government body acts at home
+        and typ != "AID"  # aid goes where it is needed: "أرسلت الوكالة الأميركية فريقاً"
         and (_sector(actor) in _STATE_ACTORS or (actor.etype == "GPE" and typ in _STATE_AT_HOME))
     ):
         # a state body acts at home: "صادقت الحكومة الإسرائيلية"، "أطلقت السلطات الإسرائيلية"
