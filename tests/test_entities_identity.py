@@ -271,6 +271,19 @@ def test_entities_a_place_named_like_an_organization_stays_a_place(nlp: Pipeline
             "رئيس الوزراء الياباني",
             "per:sanae_takaichi",
         ),
+        # one person, two offices at different times
+        (
+            "وقال وزير الخارجية الألماني إن المحادثات مستمرة.",
+            "2015-07-20",
+            "وزير الخارجية الألماني",
+            "per:frank_walter_steinmeier",
+        ),
+        (
+            "وقال وزير الخارجية الألماني إن المحادثات مستمرة.",
+            "2024-12-04",
+            "وزير الخارجية الألماني",
+            "per:annalena_baerbock",
+        ),
         # a Korean name's first word is the surname: يون, not يول, is Yoon later on
         (
             "رفع الرئيس الكوري الجنوبي يون سوك يول الأحكام العرفية. وبرر يون قراره.",
