@@ -317,3 +317,30 @@ def test_entities_titles_of_recent_office_holders(
 ) -> None:
     found = by_text(nlp(sentence, published=date), mention)
     assert found and found[0].entity_id == entity_id
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "entity_id"),
+    [
+        # the article agrees: "the Turkish prince" is الأمير التركي, and للرئيس hides its ال
+        ("وزار الأمير التركي أنقرة.", "الأمير التركي", "per:TR:emir"),
+        ("وقال للرئيس الأمريكي إن الاتفاق قريب.", "لرئيس الأمريكي", "per:barack_obama"),
+        (
+            "وقال رئيس الوزراء اليوناني إن الاتفاق قريب.",
+            "رئيس الوزراء اليوناني",
+            "per:GR:prime_minister",
+        ),
+    ],
+)
+def test_entities_title_and_nisba_agree_in_definiteness(
+    nlp: Pipeline, sentence: str, title: str, entity_id: str
+) -> None:
+    found = by_text(nlp(sentence, published="2015-07-20"), title)
+    assert found and found[0].entity_id == entity_id
+
+
+def test_entities_an_indefinite_nisba_after_a_definite_title_is_a_name(nlp: Pipeline) -> None:
+    """تركي is Turkish and a given name: in الأمير تركي الفيصل it is Prince Turki."""
+    doc = nlp("والتقى الأمير تركي الفيصل بالسفير.", published="2015-07-20")
+    assert not any(e.entity_id == "per:TR:emir" for e in doc.entities)
+    assert [e.type for e in by_text(doc, "تركي الفيصل")] == ["PER"]

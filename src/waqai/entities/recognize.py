@@ -76,7 +76,7 @@ def combos(text: str, hits: list[Hit], date: str | None) -> list[Mention]:
         if not _between_is_space(text, h.end, nxt.start):
             continue
         country = _nisba_country(text, nxt)
-        if country is None:
+        if country is None or _disagree(text, h, nxt):
             continue
         title = h.first("title")
         body = h.first("body")
@@ -167,6 +167,26 @@ def _cue_before(text: str, i: int) -> bool:
         if k >= len(word) or word[k] not in "وفبل":
             return False
     return False
+
+
+def _definite(text: str, h: Hit) -> bool:
+    """Whether a title or nisba hit carries the article: ال on one of its words, or ال fused
+    with a preceding ل (للرئيس is matched as لرئيس)."""
+    words = text[h.start : h.end].split()
+    return any(w.startswith("ال") for w in words) or (
+        words[0].startswith("ل") and _fused(text, h).endswith("ل")
+    )
+
+
+def _disagree(text: str, head: Hit, nxt: Hit) -> bool:
+    """A definite title followed by an indefinite nisba is no title and adjective: in
+    "الأمير تركي الفيصل" تركي is a name (Prince Turki), "the Turkish prince" is الأمير التركي.
+    A country name needs no article (ملك إسبانيا), nor does a nisba after an indefinite
+    title (وزير خارجية مالي)."""
+    if nxt.first("nisba") is None or head.first("title", "counterpart") is None:
+        return False
+    definite = head.first("counterpart") is not None or _definite(text, head)
+    return definite and not _definite(text, nxt)
 
 
 def _fused(text: str, h: Hit) -> str:
