@@ -341,8 +341,8 @@ def test_entities_titles_of_recent_office_holders(
 @pytest.mark.parametrize(
     ("sentence", "title", "entity_id"),
     [
-        # the article agrees: "the Turkish prince" is الأمير التركي, and للرئيس hides its ال
-        ("وزار الأمير التركي أنقرة.", "الأمير التركي", "per:TR:emir"),
+        # the article agrees: "the Qatari emir" is الأمير القطري, and للرئيس hides its ال
+        ("وزار الأمير القطري أنقرة.", "الأمير القطري", "per:tamim_bin_hamad"),
         ("وقال للرئيس الأمريكي إن الاتفاق قريب.", "لرئيس الأمريكي", "per:barack_obama"),
         # a holder the file does not know: the office of the country
         (
@@ -364,3 +364,17 @@ def test_entities_an_indefinite_nisba_after_a_definite_title_is_a_name(nlp: Pipe
     doc = nlp("والتقى الأمير تركي الفيصل بالسفير.", published="2015-07-20")
     assert not any(e.entity_id == "per:TR:emir" for e in doc.entities)
     assert [e.type for e in by_text(doc, "تركي الفيصل")] == ["PER"]
+
+
+def test_entities_a_title_names_an_office_only_where_it_exists(nlp: Pipeline) -> None:
+    """Qatar has an emir; Saudi Arabia has princes, each their own person; an American
+    مستشار is an adviser, not a chancellor."""
+    doc = nlp(
+        "والتقى الأمير السعودي الوليد بن طلال بالأمير السعودي بندر بن سلطان. "
+        "وقال الأمير القطري إن الحوار ضروري. وقال المستشار الأمريكي إن الخطة جاهزة.",
+        published="2015-07-20",
+    )
+    ids = {e.text: e.entity_id for e in doc.entities}
+    assert ids["الأمير القطري"] == "per:tamim_bin_hamad"
+    assert ids["الوليد بن طلال"] != ids["بندر بن سلطان"]
+    assert not any(i.startswith(("per:SA:", "per:US:")) for i in ids.values())

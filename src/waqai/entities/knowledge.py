@@ -90,6 +90,18 @@ def title_spec() -> dict[str, Any]:
 
 
 @cache
+def office_countries() -> dict[str, frozenset[str]]:
+    """Offices that exist in some countries only (``only`` in ``titles.yaml``)."""
+    return {t["office"]: frozenset(t["only"]) for t in title_spec()["titles"] if t.get("only")}
+
+
+def office_exists(office: str, country: str) -> bool:
+    """Whether ``country`` has ``office``: an emir in Qatar, not in Saudi Arabia."""
+    only = office_countries().get(office)
+    return only is None or country in only
+
+
+@cache
 def title_adjectives() -> tuple[frozenset[str], frozenset[str]]:
     """Adjectives between a title and a name (matching form): the office still held
     ("الانتقالي"), or held before ("السابق"، "المستقيل")."""

@@ -20,7 +20,7 @@ from waqai.entities.conll import bio_spans
 from waqai.entities.features import gazetteer_tags
 from waqai.entities.frequency import commoner, word_classes
 from waqai.entities.gazetteer import Entry, Hit
-from waqai.entities.knowledge import Person, head_of_state, holder
+from waqai.entities.knowledge import Person, head_of_state, holder, office_exists
 from waqai.resources import load_yaml
 from waqai.text.normalize import normalize
 from waqai.text.tokenize import Token, clitic_analyses
@@ -89,6 +89,8 @@ def combos(text: str, hits: list[Hit], date: str | None) -> list[Mention]:
                 _set_title(m, country, "head", head_of_state(country, date))
             out.append(m)
         elif title is not None and title.country is None and title.name is None:
+            if not office_exists(title.key, country):
+                continue  # الأمير السعودي الوليد بن طلال: a prince, and one of many
             m = Mention(h.start, nxt.end, "PER", "combo")
             _set_title(m, country, title.key, holder(country, title.key, date))
             office = title.key
