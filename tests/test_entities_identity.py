@@ -378,3 +378,20 @@ def test_entities_a_title_names_an_office_only_where_it_exists(nlp: Pipeline) ->
     assert ids["الأمير القطري"] == "per:tamim_bin_hamad"
     assert ids["الوليد بن طلال"] != ids["بندر بن سلطان"]
     assert not any(i.startswith(("per:SA:", "per:US:")) for i in ids.values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counterpart", "entity_id"),
+    [
+        # a country without the office: the counterpart is its head
+        ("واتصل أمير قطر بنظيره السعودي.", "نظيره السعودي", "per:salman_bin_abdulaziz"),
+        ("واستقبل المستشار الألماني نظيره الفرنسي.", "نظيره الفرنسي", "per:emmanuel_macron"),
+        # a country with it: the same office
+        ("واستقبل المستشار الألماني نظيره النمساوي.", "نظيره النمساوي", "per:AT:chancellor"),
+    ],
+)
+def test_entities_a_counterpart_holds_the_office_only_where_it_exists(
+    nlp: Pipeline, sentence: str, counterpart: str, entity_id: str
+) -> None:
+    found = by_text(nlp(sentence, published="2020-07-20"), counterpart)
+    assert found and found[0].entity_id == entity_id

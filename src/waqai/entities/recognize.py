@@ -81,9 +81,10 @@ def combos(text: str, hits: list[Hit], date: str | None) -> list[Mention]:
         title = h.first("title")
         body = h.first("body")
         if h.first("counterpart") is not None:
-            # نظيره: the same office as the last title named before it
+            # نظيره: the same office as the last title named before it, where the country
+            # has it (the Qatari emir's Saudi counterpart is the king)
             m = Mention(h.start, nxt.end, "PER", "combo")
-            if office is not None:
+            if office is not None and office_exists(office, country):
                 _set_title(m, country, office, holder(country, office, date))
             else:
                 _set_title(m, country, "head", head_of_state(country, date))
