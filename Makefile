@@ -56,6 +56,7 @@ models: $(VENV)/.dev
 	$(PY) scripts/build_wordfreq.py
 	$(PY) scripts/build_names.py
 	$(PY) scripts/train_ner.py
+	$(PY) scripts/train_ner_neural.py
 
 # refresh the dashboard's browser libraries (web/package.json) into src/waqai/web/static/vendor/
 web-assets:

@@ -6,19 +6,22 @@ documents with name propagation: ``waqai.entities.pretokenized``), seqeval-style
 PER/LOC/ORG/MISC, overall and per type, and reports tokens per second on one
 core (features, gazetteer lookup and tagging; word caches cleared first), with
 the garbage collector set as in a worker process (``pipeline.freeze_gc``; or
-CPython's defaults with ``--default-gc``).
+CPython's defaults with ``--default-gc``). ``--neural`` scores the CRF mixed with the
+optional second model (``WAQAI_NER=crf+nn``, ``waqai.entities.neural``).
 
-usage: python benchmarks/ner.py [--shared ../shared] [--doc-size 20] [--default-gc] [--json]
+usage: python benchmarks/ner.py [--shared ../shared] [--doc-size 20] [--neural] [--default-gc]
+    [--json]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import time
 from pathlib import Path
 
-from waqai.entities import conll, gazetteer, nameness, ner
+from waqai.entities import conll, gazetteer, nameness, ner, neural
 from waqai.entities.features import (
     cue_kinds,
     known_word_features,
@@ -48,7 +51,9 @@ def main() -> None:
         action="store_true",
         help="time with CPython's collector settings, not a worker's (about 10%% slower)",
     )
+    ap.add_argument("--neural", action="store_true", help="mix in the second model (crf+nn)")
     args = ap.parse_args()
+    os.environ["WAQAI_NER"] = "crf+nn" if args.neural else "crf"
     path = args.shared / "data/ner/anercorp/ANERCorp_CamelLab_test.txt"
     test = conll.read_conll(path, conll.ANER_TYPES)
     ner.tagger()
@@ -56,6 +61,8 @@ def main() -> None:
     word_classes()
     skeletons()
     nameness.weights()
+    if args.neural:
+        neural.network()
     word_features.cache_clear()
     cue_kinds.cache_clear()
     neighbour_features.cache_clear()
@@ -81,6 +88,7 @@ def main() -> None:
         "tokens_per_second": round(n_tokens / elapsed),
         "gc": "default" if args.default_gc else "worker",
         "model": json.loads((ROOT / "src/waqai/entities/data/ner.json").read_text())["sha256"],
+        "ner": os.environ["WAQAI_NER"],
     }
     if args.json:
         print(json.dumps(result, indent=1))
@@ -91,7 +99,7 @@ def main() -> None:
         print(f"{t:5}  P={a:.2f} R={b:.2f} F1={c:.2f}")
     print(
         f"speed  {result['tokens_per_second']} tokens/s"
-        f" (one core, cold word cache, {result['gc']} GC settings)"
+        f" (one core, cold word cache, {result['gc']} GC settings, {result['ner']})"
     )
 
 

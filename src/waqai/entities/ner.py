@@ -16,6 +16,7 @@ from typing import Any
 
 import pycrfsuite
 
+from waqai.entities import neural
 from waqai.entities.conll import from_bilou
 from waqai.entities.features import (
     DocFeatures,
@@ -151,4 +152,26 @@ def tag_document(sentences: Sequence[SentenceInput]) -> list[list[str]]:
     """BIO tags for each (words, gazetteer tags, written words) sentence of one document."""
     tagger()  # installs the model's attributes before the document features are cut to them
     doc = known_document_features(document_features(words for words, _, _ in sentences))
+    if neural.enabled():
+        return tag_mixed(sentences, doc)
     return [tag_words(words, gaz, doc, raw) for words, gaz, raw in sentences]
+
+
+def tag_mixed(sentences: Sequence[SentenceInput], doc: DocFeatures) -> list[list[str]]:
+    """``tag_document`` with the second model (``WAQAI_NER=crf+nn``): per token, the
+    average of the CRF's marginals and the network's probabilities (weighted by
+    ``ner_nn.json``), decoded as the most probable valid BILOU sequence."""
+    net = neural.network()
+    t = tagger()
+    feats = [tagging_features(words, gaz, doc, raw) for words, gaz, raw in sentences]
+    probs = neural.probabilities(net, [(s[0], f) for s, f in zip(sentences, feats, strict=True)])
+    out: list[list[str]] = []
+    for (words, _, _), f, p in zip(sentences, feats, probs, strict=True):
+        if not words:
+            out.append([])
+            continue
+        t.set(f)
+        crf = [[t.marginal(lab, i) for lab in net.labels] for i in range(len(words))]
+        tags = from_bilou(neural.decode(net, crf, p))
+        out.append(join_split_names(words, tags))
+    return out
