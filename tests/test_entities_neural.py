@@ -1,5 +1,5 @@
 """The optional second NER model (WAQAI_NER=crf+nn): its numpy network, its decoding, and
-tagging with it."""
+tagging with it (also in test_entities_pretokenized)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 np = pytest.importorskip("numpy")
 
-from waqai.entities import conll, neural, pretokenized  # noqa: E402
+from waqai.entities import neural  # noqa: E402
 from waqai.errors import ConfigError  # noqa: E402
 from waqai.pipeline import default_pipeline  # noqa: E402
 
@@ -103,29 +103,6 @@ def test_shipped_network_loads_with_its_hash() -> None:
     assert set(net.labels) >= {"O", "B-PER", "U-LOC", "L-ORG", "I-MISC"}
     assert 0 < net.weight < 1
     assert len(net.features) > 10_000
-
-
-def test_tag_tokens_with_both_models(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WAQAI_NER", "crf+nn")
-    doc = [
-        s.split()
-        for s in (
-            "التقى وزير الخارجية الياباني يوشيماسا هاياشي نظيره الصيني في بكين",
-            "وقال هاياشي إن اللقاء كان مثمرا في مقر الأمم المتحدة",
-        )
-    ]
-    tags = pretokenized.tag_tokens(doc)
-    spans = [
-        (" ".join(s[a:b]), t)
-        for s, tg in zip(doc, tags, strict=True)
-        for a, b, t in conll.bio_spans(tg)
-    ]
-    assert spans == [
-        ("يوشيماسا هاياشي", "PER"),
-        ("بكين", "LOC"),
-        ("هاياشي", "PER"),
-        ("الأمم المتحدة", "ORG"),
-    ]
 
 
 def test_pipeline_spans_hold_with_both_models(monkeypatch: pytest.MonkeyPatch) -> None:

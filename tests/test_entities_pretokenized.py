@@ -45,12 +45,16 @@ def test_tag_runs_reads_runs_of_sentences_as_documents(monkeypatch: pytest.Monke
     assert seen == [2, 2, 1]
 
 
-def test_tag_tokens_with_the_shipped_model() -> None:
+@pytest.mark.parametrize("mode", ["crf", "crf+nn"])
+def test_tag_tokens_with_the_shipped_models(monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+    if mode == "crf+nn":
+        pytest.importorskip("numpy")
+    monkeypatch.setenv("WAQAI_NER", mode)
     doc = [
         s.split()
         for s in (
             "التقى وزير الخارجية الياباني يوشيماسا هاياشي نظيره الصيني في بكين",
-            "وقال هاياشي إن اللقاء كان مثمرا",
+            "وقال هاياشي إن اللقاء كان مثمرا في مقر الأمم المتحدة",
         )
     ]
     tags = pretokenized.tag_tokens(doc)
@@ -60,7 +64,12 @@ def test_tag_tokens_with_the_shipped_model() -> None:
         for s, tg in zip(doc, tags, strict=True)
         for a, b, t in conll.bio_spans(tg)
     ]
-    assert spans == [("يوشيماسا هاياشي", "PER"), ("بكين", "LOC"), ("هاياشي", "PER")]
+    assert spans == [
+        ("يوشيماسا هاياشي", "PER"),
+        ("بكين", "LOC"),
+        ("هاياشي", "PER"),
+        ("الأمم المتحدة", "ORG"),
+    ]
 
 
 def _tiny_model(path: Path) -> None:
