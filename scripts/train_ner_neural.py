@@ -11,7 +11,7 @@ the CRF first.
 
 Needs ``torch`` (build time only; ``pip install torch``): the package runs the network
 in numpy (``waqai.entities.neural``). Writes ``ner_nn.npz`` and ``ner_nn.json``.
-Training is deterministic on one thread (fixed seeds); it takes about 7 minutes.
+Training is deterministic on one thread (fixed seeds); it takes about 9 minutes.
 
 usage: python scripts/train_ner_neural.py [--cv 3] [--epochs 11] [--weight 0.5] [--out DIR]
 ``--cv`` reports blocked cross-validation (CRF alone and both models) and writes nothing.
