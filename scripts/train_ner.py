@@ -50,8 +50,9 @@ from waqai.entities.features import (
     stripped,
     use_clusters,
 )
-from waqai.entities.ner import decode, file_hash, join_split_names
+from waqai.entities.ner import decode, join_split_names
 from waqai.entities.pretokenized import tag_runs, word_spans
+from waqai.resources import file_hash
 from waqai.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,6 +61,10 @@ VERSION = "1.5.1"
 #: sentences read as one document (ANERcorp keeps its articles' order, without boundaries)
 DOC = 20
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+#: the shipped model's settings (the defaults of the options below)
+C1, C2, ITERS = 0.02, 0.02, 100
+#: name-replaced copies of the training runs, and the probability to replace a name
+COPIES, REPLACE = 2, 0.5
 
 FANE_TYPES = {
     **dict.fromkeys(
@@ -248,25 +253,55 @@ def evaluate(path: Path, sents: list[conll.Sentence], o_threshold: float) -> con
     return conll.score([[t for _, t in s] for s in sents], pred)
 
 
-def write_attributes(model: Path, path: Path) -> int:
+def model_attributes(model: Path) -> list[str]:
     """The attributes with a weight in ``model``: tagging hands crfsuite only these."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
-    attributes = sorted({a for a, _ in tagger.info().state_features})
+    return sorted({a for a, _ in tagger.info().state_features})
+
+
+def write_attributes(model: Path, path: Path) -> int:
+    attributes = model_attributes(model)
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("# attributes with a weight in ner.crfsuite; written by scripts/train_ner.py\n")
         fh.writelines(a + "\n" for a in attributes)
     return len(attributes)
 
 
+def blocked_folds(sents: list[conll.Sentence], k: int) -> list[list[conll.Sentence]]:
+    """``k`` contiguous blocks: whole articles stay on one side, as for the test split."""
+    size = -(-len(sents) // k)
+    return [sents[i : i + size] for i in range(0, len(sents), size)]
+
+
+def score_as_benchmark(
+    fold: list[conll.Sentence], scores: dict[str, list[tuple[float, float, float]]], label: str
+) -> None:
+    """Tag ``fold`` as ``benchmarks/ner.py`` tags the test split (and the pipeline tags):
+    each sentence alone, and runs of ``DOC`` sentences with name propagation; add the
+    micro P/R/F1 of each to ``scores``."""
+    gold = [[t for _, t in s] for s in fold]
+    written = [[w for w, _ in s] for s in fold]
+    for mode, run in (("each sentence alone", 1), (f"--doc-size {DOC}", DOC)):
+        pred = tag_runs(written, run)
+        scores.setdefault(f"{label}{mode}", []).append(conll.score(gold, pred).micro())
+
+
+def report(scores: dict[str, list[tuple[float, float, float]]]) -> None:
+    """The mean P/R/F1 over the folds of each score."""
+    for name, prf in scores.items():
+        mean = [sum(x[i] for x in prf) / len(prf) for i in range(3)]
+        print(f"cv {name}: P={mean[0]:.2f} R={mean[1]:.2f} F1={mean[2]:.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--c1", type=float, default=0.02)
-    ap.add_argument("--c2", type=float, default=0.02)
-    ap.add_argument("--iters", type=int, default=100)
-    ap.add_argument("--copies", type=int, default=2, help="name-replaced copies of the data")
-    ap.add_argument("--replace", type=float, default=0.5, help="probability to replace a name")
+    ap.add_argument("--c1", type=float, default=C1)
+    ap.add_argument("--c2", type=float, default=C2)
+    ap.add_argument("--iters", type=int, default=ITERS)
+    ap.add_argument("--copies", type=int, default=COPIES, help="name-replaced copies of the data")
+    ap.add_argument("--replace", type=float, default=REPLACE, help="probability to replace a name")
     ap.add_argument("--no-fane", action="store_true")
     ap.add_argument("--no-clusters", action="store_true")
     ap.add_argument(
@@ -293,9 +328,7 @@ def main() -> None:
     # shipped model files untouched
     use_clusters({w: (str(a), str(b)) for w, (a, b) in cl.items()})
     if args.cv:
-        # contiguous blocks: whole articles stay on one side, as for the test split
-        size = -(-len(train_sents) // args.cv)
-        folds = [train_sents[i : i + size] for i in range(0, len(train_sents), size)]
+        folds = blocked_folds(train_sents, args.cv)
         scores: dict[str, list[tuple[float, float, float]]] = {}
         for k, seed in itertools.product(range(args.cv), range(args.seeds)):
             rest = [s for j, f in enumerate(folds) if j != k for s in f]
@@ -305,20 +338,11 @@ def main() -> None:
             for th in THRESHOLDS:
                 sc = evaluate(tmp, folds[k], th)
                 scores.setdefault(f"o_threshold={th}", []).append(sc.micro())
-            # the fold as benchmarks/ner.py scores the test split (and the pipeline tags)
-            gold = [[t for _, t in s] for s in folds[k]]
-            written = [[w for w, _ in s] for s in folds[k]]
             with ner.use_model(tmp):
-                for mode, run in (("each sentence alone", 1), (f"--doc-size {DOC}", DOC)):
-                    pred = tag_runs(written, run)
-                    scores.setdefault(f"as benchmarks/ner.py, {mode}", []).append(
-                        conll.score(gold, pred).micro()
-                    )
+                score_as_benchmark(folds[k], scores, "as benchmarks/ner.py, ")
             tmp.unlink()
             print(f"fold {k}, seed {seed}: {time.time() - t0:.0f}s", flush=True)
-        for name, prf in scores.items():
-            mean = [sum(x[i] for x in prf) / len(prf) for i in range(3)]
-            print(f"cv {name}: P={mean[0]:.2f} R={mean[1]:.2f} F1={mean[2]:.2f}")
+        report(scores)
         return
     args.out.mkdir(parents=True, exist_ok=True)
     with open(args.out / "clusters.tsv", "w", encoding="utf-8") as fh:

@@ -33,16 +33,12 @@ import train_ner as T
 
 from waqai.entities import conll, ner, neural
 from waqai.entities.features import use_clusters
-from waqai.entities.ner import file_hash
-from waqai.entities.pretokenized import tag_runs
+from waqai.resources import file_hash, read_lines
 
 OUT = T.OUT
 VERSION = "1.0.0"
 MAX_CHARS = neural.MAX_LETTERS
 SEED = 0
-#: the shipped CRF's training runs (train_ner.py defaults): two name-replaced copies
-COPIES, REPLACE = 2, 0.5
-C1, C2, ITERS = 0.02, 0.02, 100
 
 
 def utf8_lines(items: list[str]) -> np.ndarray:
@@ -190,36 +186,24 @@ def cross_validate(args: argparse.Namespace) -> None:
     """Blocked CV as ``train_ner.py --cv``: per fold a CRF and a network trained on the other
     folds; the fold tagged as ``benchmarks/ner.py`` tags the test split, by the CRF alone and
     by both models."""
-    import pycrfsuite
-
     train_sents, fane, fane_text, _ = T.load_data(args.shared)
     cl = T.learn_clusters(train_sents + fane_text, 64, 256)
     use_clusters({w: (str(a), str(b)) for w, (a, b) in cl.items()})
-    size = -(-len(train_sents) // args.cv)
-    folds = [train_sents[i : i + size] for i in range(0, len(train_sents), size)]
+    folds = T.blocked_folds(train_sents, args.cv)
     scores: dict[str, list[tuple[float, float, float]]] = {}
     for k in range(args.cv):
         rest = [s for j, f in enumerate(folds) if j != k for s in f]
-        docs = T.training_docs(rest, fane, COPIES, REPLACE)
+        docs = T.training_docs(rest, fane, T.COPIES, T.REPLACE)
         crf = Path(tempfile.gettempdir()) / f"waqai_nncv{k}_{os.getpid()}.crfsuite"
-        T.train(docs, crf, C1, C2, ITERS)
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(crf))
-        attributes = {a for a, _ in tagger.info().state_features}
-        net = neural.from_arrays(fit(docs, attributes, args), args.weight)
-        gold = [[t for _, t in s] for s in folds[k]]
-        written = [[w for w, _ in s] for s in folds[k]]
+        T.train(docs, crf, T.C1, T.C2, T.ITERS)
+        net = neural.from_arrays(fit(docs, set(T.model_attributes(crf)), args), args.weight)
         with ner.use_model(crf), neural.use_network(net):
             for mode in neural.MODES:
                 os.environ["WAQAI_NER"] = mode
-                for name, run in (("each sentence alone", 1), (f"--doc-size {T.DOC}", T.DOC)):
-                    pred = tag_runs(written, run)
-                    scores.setdefault(f"{mode}, {name}", []).append(conll.score(gold, pred).micro())
+                T.score_as_benchmark(folds[k], scores, f"{mode}, ")
         crf.unlink()
         print(f"fold {k} done", flush=True)
-    for name, prf in scores.items():
-        mean = [sum(x[i] for x in prf) / len(prf) for i in range(3)]
-        print(f"cv {name}: P={mean[0]:.2f} R={mean[1]:.2f} F1={mean[2]:.2f}")
+    T.report(scores)
 
 
 def main() -> None:
@@ -238,12 +222,8 @@ def main() -> None:
         return
     t0 = time.time()
     train_sents, fane, _, _ = T.load_data(args.shared)
-    attributes = {
-        a
-        for a in (OUT / "ner_attributes.txt").read_text(encoding="utf-8").splitlines()
-        if a and not a.startswith("#")
-    }
-    arrays = fit(T.training_docs(train_sents, fane, COPIES, REPLACE), attributes, args)
+    attributes = set(read_lines("entities", ner.ATTRIBUTES))  # the shipped CRF's
+    arrays = fit(T.training_docs(train_sents, fane, T.COPIES, T.REPLACE), attributes, args)
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / "ner_nn.npz"
     with open(path, "wb") as fh:  # np.savez to a file object: no timestamps, same bytes each run

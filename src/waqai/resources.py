@@ -8,6 +8,7 @@ parses them once and caches the result.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from functools import cache
 from importlib import resources
@@ -46,6 +47,23 @@ def load_json(package: str, name: str) -> Any:
             return json.load(fh)
     except (OSError, ValueError) as exc:
         raise DataError(f"waqai/{package}/data/{name}: cannot load ({exc})") from exc
+
+
+def file_hash(data: bytes) -> str:
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def read_checked(package: str, name: str, meta: str) -> bytes:
+    """The bytes of a shipped model, after checking them against the ``sha256`` its
+    metadata file ``meta`` records (a model swapped or corrupted fails loudly)."""
+    expected = load_json(package, meta).get("sha256")
+    try:
+        data = bytes(data_path(package, name).read_bytes())
+    except OSError as exc:
+        raise DataError(f"waqai/{package}/data/{name}: cannot load ({exc})") from exc
+    if file_hash(data) != expected:
+        raise DataError(f"waqai/{package}/data/{name}: hash differs from {meta}")
+    return data
 
 
 def read_lines(package: str, name: str) -> list[str]:

@@ -7,7 +7,6 @@ use, once per process.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
@@ -25,17 +24,12 @@ from waqai.entities.features import (
     restrict_to,
     tagging_features,
 )
-from waqai.errors import DataError
-from waqai.resources import data_path, load_json
+from waqai.resources import data_path, load_json, read_checked, read_lines
 
 MODEL = "ner.crfsuite"
 META = "ner.json"
 #: the attributes with a weight in the model, one per line (written by scripts/train_ner.py)
 ATTRIBUTES = "ner_attributes.txt"
-
-
-def file_hash(data: bytes) -> str:
-    return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
 @cache
@@ -44,21 +38,10 @@ def tagger() -> Any:
     ``use_model`` puts in its place)."""
     if _candidate:
         return _candidate[0]
-    meta = load_json("entities", META)
-    path = data_path("entities", MODEL)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DataError(f"waqai/entities/data/{MODEL}: cannot load ({exc})") from exc
-    if file_hash(data) != meta.get("sha256"):
-        raise DataError(f"waqai/entities/data/{MODEL}: hash differs from {META}")
+    read_checked("entities", MODEL, META)
     t = pycrfsuite.Tagger()
-    t.open(str(path))
-    try:
-        lines = data_path("entities", ATTRIBUTES).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DataError(f"waqai/entities/data/{ATTRIBUTES}: cannot load ({exc})") from exc
-    restrict_to(a for a in lines if a and not a.startswith("#"))
+    t.open(str(data_path("entities", MODEL)))
+    restrict_to(read_lines("entities", ATTRIBUTES))
     return t
 
 

@@ -13,7 +13,7 @@ Trained with torch by ``scripts/train_ner_neural.py``; run here in numpy (the
 
 from __future__ import annotations
 
-import json
+import io
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from waqai.errors import ConfigError, DataError
-from waqai.resources import data_path
+from waqai.errors import ConfigError
+from waqai.resources import load_json, read_checked
 
 MODEL = "ner_nn.npz"
 META = "ner_nn.json"
@@ -81,20 +81,11 @@ def network() -> Network:
 @cache
 def shipped() -> Network:
     """The shipped network, its hash checked against ``ner_nn.json``."""
-    from waqai.entities.ner import file_hash  # ner imports this module
-
     np = _numpy()
-    path = data_path("entities", MODEL)
-    try:
-        data = path.read_bytes()
-        meta = json.loads(data_path("entities", META).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise DataError(f"waqai/entities/data/{MODEL}: cannot load ({exc})") from exc
-    if file_hash(data) != meta.get("sha256"):
-        raise DataError(f"waqai/entities/data/{MODEL}: hash differs from {META}")
-    with np.load(path) as npz:
+    data = read_checked("entities", MODEL, META)
+    with np.load(io.BytesIO(data)) as npz:  # the checked bytes, not a second read
         a = {k: npz[k] for k in npz.files}
-    return from_arrays(a, float(meta["weight"]))
+    return from_arrays(a, float(load_json("entities", META)["weight"]))
 
 
 def from_arrays(a: dict[str, Any], weight: float) -> Network:
