@@ -36,7 +36,7 @@ from waqai.entities.features import use_clusters
 from waqai.resources import file_hash, read_lines
 
 OUT = T.OUT
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 MAX_CHARS = neural.MAX_LETTERS
 SEED = 0
 
@@ -198,7 +198,7 @@ def cross_validate(args: argparse.Namespace) -> None:
         T.train(docs, crf, T.C1, T.C2, T.ITERS)
         net = neural.from_arrays(fit(docs, set(T.model_attributes(crf)), args), args.weight)
         with ner.use_model(crf), neural.use_network(net):
-            for mode in neural.MODES:
+            for mode in ner.MODES:
                 os.environ["WAQAI_NER"] = mode
                 T.score_as_benchmark(folds[k], scores, f"{mode}, ")
         crf.unlink()
@@ -210,8 +210,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=T.ROOT.parent / "shared")
     ap.add_argument("--epochs", type=int, default=11)
-    ap.add_argument("--dim", type=int, default=128)
-    ap.add_argument("--hidden", type=int, default=128)
+    ap.add_argument("--dim", type=int, default=64)
+    ap.add_argument("--hidden", type=int, default=64)
     ap.add_argument("--feature-dropout", type=float, default=0.2)
     ap.add_argument("--weight", type=float, default=0.5, help="the network's share of the mix")
     ap.add_argument("--cv", type=int, default=0, help="report blocked CV; write nothing")

@@ -133,10 +133,10 @@ def test_tagging_features_keep_only_model_attributes_and_the_same_labels() -> No
     import pycrfsuite
 
     from waqai.entities import ner
-    from waqai.entities.features import sequence_features, tagging_features
+    from waqai.entities.features import restrict_to, sequence_features, tagging_features
     from waqai.resources import data_path
 
-    ner.tagger()  # installs the model's attributes
+    restrict_to(ner.attributes())
     words = [
         normalize(w)
         for w in ["وقال", "الرئيس", "الكازاخستاني", "قاسم", "جومرت", "توكاييف", "في", "ألماتي"]

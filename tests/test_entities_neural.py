@@ -1,5 +1,5 @@
-"""The optional second NER model (WAQAI_NER=crf+nn): its numpy network, its decoding, and
-tagging with it (also in test_entities_pretokenized)."""
+"""The optional second NER model (WAQAI_NER=crf+nn): its numpy network, the mixer that runs
+it with the CRF, and tagging with both (also in test_entities_pretokenized)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,14 @@ import math
 import pytest
 
 np = pytest.importorskip("numpy")
+pytest.importorskip("scipy")
 
-from waqai.entities import neural  # noqa: E402
+from waqai.entities import lattice, mixed, ner, neural  # noqa: E402
+from waqai.entities.features import restrict_to, tagging_features  # noqa: E402
+from waqai.entities.pretokenized import tag_runs  # noqa: E402
 from waqai.errors import ConfigError  # noqa: E402
 from waqai.pipeline import default_pipeline  # noqa: E402
+from waqai.text.normalize import normalize  # noqa: E402
 
 LABELS = ("B-PER", "I-PER", "L-PER", "O", "U-PER")
 
@@ -52,7 +56,7 @@ def tiny_network(gate_bias: list[float]) -> neural.Network:
 def test_lstm_reads_forward_and_backward_with_torch_gate_order() -> None:
     i, f, g, o = 0.5, -1.0, 2.0, 1.0
     net = tiny_network([i, f, g, o])
-    (p,) = neural.probabilities(net, [(["زيد", "عمرو"], [["w=زيد"], ["x"]])])
+    p = neural.probabilities(net, ["زيد", "عمرو"], np.array([[1.0, 2.0], [0.0, 0.0]]), [2])
     one = sigmoid(i) * math.tanh(g)  # the cell after one step
     h1 = sigmoid(o) * math.tanh(one)
     h2 = sigmoid(o) * math.tanh(sigmoid(f) * one + one)
@@ -63,39 +67,35 @@ def test_lstm_reads_forward_and_backward_with_torch_gate_order() -> None:
         assert row.tolist() == pytest.approx([math.exp(x) / total for x in z], abs=1e-6)
 
 
-def test_batch_of_sentences_equals_each_sentence_alone() -> None:
+def test_a_batch_of_sentences_equals_each_sentence_alone() -> None:
+    """Sentences of several lengths in one batch (the longest not first), against each
+    alone: neither the padding nor the order reaches a sentence's probabilities."""
+    gen = np.random.default_rng(0)
     net = tiny_network([0.3, 0.2, -0.4, 0.9])
-    a = (["زيد", "قال", "عمرو"], [["w=زيد"], ["s1=د"], []])
-    b = (["زيد"], [["s1=د", "w=زيد"]])
-    together = neural.probabilities(net, [a, b])
-    alone = [neural.probabilities(net, [s])[0] for s in (a, b)]
-    for x, y in zip(together, alone, strict=True):
-        assert x.shape == y.shape
-        assert np.allclose(x, y, atol=1e-6)
-
-
-def test_viterbi_keeps_bilou_valid() -> None:
-    # token by token the best labels are I-PER, O, L-PER: no valid sequence
-    probs = [
-        [0.30, 0.40, 0.0, 0.30, 0.0],
-        [0.00, 0.00, 0.0, 1.00, 0.0],
-        [0.00, 0.00, 0.6, 0.40, 0.0],
-    ]
-    assert neural.viterbi(LABELS, probs) == ["O", "O", "O"]
-    probs[1] = [0.0, 0.55, 0.0, 0.45, 0.0]
-    assert neural.viterbi(LABELS, probs) == ["B-PER", "I-PER", "L-PER"]
+    # inputs and states that reach the gates, in both directions
+    net.arrays["lstm_input"][:] = gen.normal(size=(3, 8))
+    net.arrays["lstm_hidden"][:] = gen.normal(size=(2, 1, 4))
+    words = ["زيد", "قال", "عمرو", "زيد", "في", "دمشق", "اليوم", "زيد"]
+    lengths = [2, 5, 1]
+    bags = gen.normal(size=(len(words), 2)).astype(np.float32)
+    together = neural.probabilities(net, words, bags, lengths)
+    at = 0
+    for n in lengths:
+        alone = neural.probabilities(net, words[at : at + n], bags[at : at + n], [n])
+        assert np.allclose(together[at : at + n], alone, atol=1e-6)
+        at += n
 
 
 @pytest.mark.parametrize("value", ["", "crf", " crf "])
 def test_crf_alone_is_the_default(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
     monkeypatch.setenv("WAQAI_NER", value)
-    assert neural.enabled() is False
+    assert ner.mode() == "crf"
 
 
 def test_unknown_mode_is_named_in_the_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WAQAI_NER", "bert")
     with pytest.raises(ConfigError, match="WAQAI_NER='bert'"):
-        neural.enabled()
+        ner.mode()
 
 
 def test_shipped_network_loads_with_its_hash() -> None:
@@ -124,3 +124,44 @@ def test_use_network_mixes_a_candidate_then_the_shipped_one() -> None:
     with neural.use_network(tiny):
         assert neural.network() is tiny
     assert neural.network() is neural.shipped()
+
+
+def _sentence(text: str) -> list[str]:
+    return [normalize(w) for w in text.split()]
+
+
+def test_the_mixer_scores_as_the_crf_does() -> None:
+    """The CRF's weights read out of crfsuite into the mixer's table give crfsuite's own
+    marginals: the table, the label order and the transitions are the model's."""
+    words = _sentence("وقال الرئيس الكازاخستاني قاسم جومرت توكاييف في ألماتي اليوم")
+    gaz = [""] * len(words)
+    m = mixed.mixer()
+    restrict_to(m.index)
+    unary = m.sums(tagging_features(words, gaz))[None, :, : len(m.net.labels)]
+    ours = lattice.marginals(unary, m.transitions, [len(words)])[0]
+    t = ner.tagger()
+    restrict_to(ner.attributes())
+    t.set(tagging_features(words, gaz))
+    theirs = [[t.marginal(lab, i) for lab in m.net.labels] for i in range(len(words))]
+    assert np.allclose(ours, theirs, atol=1e-5)
+    assert t.tag()[3:6] == ["B-PER", "I-PER", "L-PER"]
+
+
+SENTENCES = [
+    ["قال", "الرئيس", "الروسي", "فلاديمير", "بوتين", "إن", "القوات", "ستغادر", "كازاخستان"],
+    ["وأعلنت", "منظمة", "معاهدة", "الأمن", "الجماعي", "بدء", "الانسحاب"],
+]
+
+
+def test_modes_switch_within_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The word caches hold what each tagger reads (crfsuite's strings, the mixer's rows):
+    switching WAQAI_NER back and forth tags the same as each mode alone."""
+    monkeypatch.setenv("WAQAI_NER", "crf")
+    crf = tag_runs(SENTENCES, 2)
+    monkeypatch.setenv("WAQAI_NER", "crf+nn")
+    both = tag_runs(SENTENCES, 2)
+    monkeypatch.setenv("WAQAI_NER", "crf")
+    assert tag_runs(SENTENCES, 2) == crf
+    monkeypatch.setenv("WAQAI_NER", "crf+nn")
+    assert tag_runs(SENTENCES, 2) == both
+    assert both[0][3:5] == ["B-PER", "I-PER"]

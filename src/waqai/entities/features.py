@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from sys import intern
+from typing import Any
 
 from waqai.entities import gazetteer, nameness
 from waqai.entities.frequency import word_classes
@@ -300,22 +301,27 @@ def gazetteer_tags(hits: Sequence[gazetteer.Hit], spans: Sequence[tuple[int, int
     return tags
 
 
-#: the tagging model's attributes (each mapped to itself, so kept strings are shared)
-_known: list[dict[str, str]] = []
+#: the tagging model's attributes, each mapped to what its tagger reads for it (``restrict_to``)
+_known: list[dict[str, Any]] = []
 #: the context features that have a weight at some ``WINDOW`` offset ("w=في" for "-1:w=في")
 _known_context: set[str] = set()
 
 
-def restrict_to(attributes: Iterable[str]) -> None:
-    """Tag with only the features the model has weights for.
+def restrict_to(known: dict[str, Any]) -> None:
+    """Tag with only the features the model has weights for (the keys of ``known``), each
+    handed to the tagger as ``known[feature]``: the feature itself for crfsuite (whose
+    strings are then shared), a table row for the mixer (``waqai.entities.mixed``).
 
     crfsuite ignores an attribute it has no weight for, so leaving those out
     changes no label; it halves what each token hands to the tagger (a word
-    never seen in training keeps only its affixes, class and context).
+    never seen in training keeps only its affixes, class and context). Installing the
+    mapping already in use costs nothing; another one empties the word caches.
     """
-    _known[:] = [{a: a for a in attributes}]
+    if _known and _known[0] is known:
+        return
+    _known[:] = [known]
     _known_context.clear()
-    _known_context.update(a[3:] for a in _known[0] if a[:3] in _WINDOW_TAGS)
+    _known_context.update(a[3:] for a in known if a[:3] in _WINDOW_TAGS)
     known_word_features.cache_clear()
 
 
@@ -343,14 +349,16 @@ _NO_SHIFT: tuple[tuple[str, ...], ...] = ((),) * len(WINDOW)
 _NO_CUES: tuple[tuple[str, ...], ...] = ((),) * len(CUE_WINDOW)
 
 
-def _add(f: list[str], feat: str, known: dict[str, str] | None) -> None:
-    if known is None or feat in known:
+def _add(f: list[Any], feat: str, known: dict[str, Any] | None) -> None:
+    if known is None:
         f.append(feat)
+    elif feat in known:
+        f.append(known[feat])
 
 
-def _keep(known: dict[str, str], feats: Iterable[str]) -> tuple[str, ...]:
+def _keep(known: dict[str, Any], feats: Iterable[str]) -> tuple[Any, ...]:
     # map/filter run in C: this is most of the cost of a word seen for the first time
-    # (``known`` maps each attribute, never empty, to itself)
+    # (``known`` maps each attribute to a non-empty string or a row number above 0)
     return tuple(filter(None, map(known.get, feats)))
 
 
@@ -429,10 +437,10 @@ def tagging_features(
     gaz: Sequence[str],
     doc: DocFeatures | None = None,
     raw: Sequence[str] | None = None,
-) -> list[list[str]]:
-    """``sequence_features`` without the features the model has no weight for
-    (``restrict_to``; the same labels, less work for the tagger); ``doc`` comes through
-    ``known_document_features``."""
+) -> list[list[Any]]:
+    """``sequence_features`` without the features the model has no weight for, each as
+    its tagger reads it (``restrict_to``; the same labels, less work for the tagger);
+    ``doc`` comes through ``known_document_features``."""
     if not _known:
         return sequence_features(words, gaz, doc, raw)
     feats = [known_word_features(w) for w in words]
@@ -453,7 +461,7 @@ _MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 
 
 def _with_spelling(
-    feats: list[list[str]], raw: Sequence[str] | None, known: dict[str, str] | None
+    feats: list[list[str]], raw: Sequence[str] | None, known: dict[str, Any] | None
 ) -> None:
     if raw is None:
         return
@@ -467,7 +475,7 @@ def _assemble(
     gaz: Sequence[str],
     own: list[tuple[str, ...]],
     near: list[NeighbourFeatures],
-    known: dict[str, str] | None,
+    known: dict[str, Any] | None,
 ) -> list[list[str]]:
     n = len(words)
     out = []

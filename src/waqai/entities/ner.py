@@ -7,6 +7,7 @@ use, once per process.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
@@ -15,7 +16,6 @@ from typing import Any
 
 import pycrfsuite
 
-from waqai.entities import neural
 from waqai.entities.conll import from_bilou
 from waqai.entities.features import (
     DocFeatures,
@@ -24,12 +24,24 @@ from waqai.entities.features import (
     restrict_to,
     tagging_features,
 )
+from waqai.errors import ConfigError
 from waqai.resources import data_path, load_json, read_checked, read_lines
 
 MODEL = "ner.crfsuite"
 META = "ner.json"
 #: the attributes with a weight in the model, one per line (written by scripts/train_ner.py)
 ATTRIBUTES = "ner_attributes.txt"
+#: ``WAQAI_NER``: ``crf`` (the default) or ``crf+nn``, the CRF averaged with the second
+#: model (``waqai.entities.neural``, ``waqai.entities.mixed``; the ``neural`` extra)
+MODES = ("crf", "crf+nn")
+
+
+def mode() -> str:
+    """``WAQAI_NER``, checked (read on each document: cheap)."""
+    value = os.environ.get("WAQAI_NER", "crf").strip() or "crf"
+    if value not in MODES:
+        raise ConfigError(f"WAQAI_NER={value!r}: expected one of {', '.join(MODES)}")
+    return value
 
 
 @cache
@@ -37,15 +49,23 @@ def tagger() -> Any:
     """The CRF tagger, loaded once; its hash is checked against ``ner.json`` (or the model
     ``use_model`` puts in its place)."""
     if _candidate:
-        return _candidate[0]
+        return _candidate[0][0]
     read_checked("entities", MODEL, META)
     t = pycrfsuite.Tagger()
     t.open(str(data_path("entities", MODEL)))
-    restrict_to(read_lines("entities", ATTRIBUTES))
     return t
 
 
-_candidate: list[Any] = []
+@cache
+def attributes() -> dict[str, str]:
+    """The tagger's attributes, each mapped to itself: what ``features.restrict_to`` cuts
+    the features to for crfsuite."""
+    if _candidate:
+        return _candidate[0][1]
+    return {a: a for a in read_lines("entities", ATTRIBUTES)}
+
+
+_candidate: list[tuple[Any, dict[str, str]]] = []
 
 
 @contextmanager
@@ -54,14 +74,15 @@ def use_model(path: Path) -> Iterator[None]:
     of the shipped one, cut to that model's own attributes."""
     t = pycrfsuite.Tagger()
     t.open(str(path))
-    _candidate[:] = [t]
+    _candidate[:] = [(t, {a: a for a, _ in t.info().state_features})]
     tagger.cache_clear()
-    restrict_to(a for a, _ in t.info().state_features)
+    attributes.cache_clear()
     try:
         yield
     finally:
         _candidate.clear()
         tagger.cache_clear()  # the next use loads the shipped model and its attributes
+        attributes.cache_clear()
         t.close()
 
 
@@ -120,6 +141,7 @@ def tag_words(
     if not words:
         return []
     t = tagger()
+    restrict_to(attributes())
     if doc is None:
         doc = known_document_features(document_features([words]))
     t.set(tagging_features(words, gaz, doc, raw))
@@ -133,28 +155,14 @@ SentenceInput = tuple[Sequence[str], Sequence[str], Sequence[str]]
 
 def tag_document(sentences: Sequence[SentenceInput]) -> list[list[str]]:
     """BIO tags for each (words, gazetteer tags, written words) sentence of one document."""
-    tagger()  # installs the model's attributes before the document features are cut to them
+    if mode() == "crf+nn":
+        try:
+            from waqai.entities import mixed
+        except ImportError as e:  # numpy or scipy
+            raise ConfigError(
+                f"WAQAI_NER=crf+nn needs {e.name}: pip install 'waqai[neural]'"
+            ) from None
+        return mixed.tag(sentences)
+    restrict_to(attributes())  # before the document features are cut to them
     doc = known_document_features(document_features(words for words, _, _ in sentences))
-    if neural.enabled():
-        return tag_mixed(sentences, doc)
     return [tag_words(words, gaz, doc, raw) for words, gaz, raw in sentences]
-
-
-def tag_mixed(sentences: Sequence[SentenceInput], doc: DocFeatures) -> list[list[str]]:
-    """``tag_document`` with the second model (``WAQAI_NER=crf+nn``): per token, the
-    average of the CRF's marginals and the network's probabilities (weighted by
-    ``ner_nn.json``), decoded as the most probable valid BILOU sequence."""
-    net = neural.network()
-    t = tagger()
-    feats = [tagging_features(words, gaz, doc, raw) for words, gaz, raw in sentences]
-    probs = neural.probabilities(net, [(s[0], f) for s, f in zip(sentences, feats, strict=True)])
-    out: list[list[str]] = []
-    for (words, _, _), f, p in zip(sentences, feats, probs, strict=True):
-        if not words:
-            out.append([])
-            continue
-        t.set(f)
-        crf = [[t.marginal(lab, i) for lab in net.labels] for i in range(len(words))]
-        tags = from_bilou(neural.decode(net, crf, p))
-        out.append(join_split_names(words, tags))
-    return out
