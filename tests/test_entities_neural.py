@@ -86,6 +86,36 @@ def test_a_batch_of_sentences_equals_each_sentence_alone() -> None:
         at += n
 
 
+def test_letter_features_are_the_convolution_over_the_first_letters() -> None:
+    """Against the convolution written out: each word's first 16 letters (unknown ones are
+    the zero row), one zero letter either side, width 3, max over positions, ReLU; the
+    same for a word seen before (the per-word cache) and in a new order."""
+    gen = np.random.default_rng(1)
+    net = tiny_network([0.0, 0.0, 0.0, 0.0])
+    emb = net.arrays["letter_embeddings"] = np.vstack(
+        [np.zeros((1, 2)), gen.normal(size=(3, 2))]
+    ).astype(np.float32)
+    weight = gen.normal(size=(3, 2, 3)).astype(np.float32)  # (filters, letters' dim, width)
+    net.arrays["conv"] = weight.transpose(2, 1, 0).reshape(-1, 3)
+    net.arrays["conv_bias"] = np.array([0.1, -0.2, 0.0], np.float32)
+    ids = {"ز": 1, "ي": 2, "د": 3}
+    words = ["زيد", "Zد", "زي" * 10, "زيد"]
+
+    def written_out(word: str) -> np.ndarray:
+        rows = [np.zeros(2)] + [emb[ids.get(c, 0)] for c in word[:16]] + [np.zeros(2)]
+        rows += [np.zeros(2)] * (18 - len(rows))
+        at = [
+            sum(weight[:, :, k] @ rows[p + k] for k in range(3)) + net.arrays["conv_bias"]
+            for p in range(16)
+        ]
+        return np.maximum(np.max(at, axis=0), 0)
+
+    for order in (words, words[::-1]):
+        got = neural.letter_features(net, order)
+        assert np.allclose(got, [written_out(w) for w in order], atol=1e-5)
+    assert set(net.letter_cache) == set(words)
+
+
 @pytest.mark.parametrize("value", ["", "crf", " crf "])
 def test_crf_alone_is_the_default(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
     monkeypatch.setenv("WAQAI_NER", value)
