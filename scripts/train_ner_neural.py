@@ -143,6 +143,7 @@ def fit(
         [p for name, p in net.named_parameters() if not name.startswith("fe.")], lr=2e-3
     )
     loss_fn = nn.CrossEntropyLoss(ignore_index=-1)
+    mean, seen = None, 0
     for epoch in range(args.epochs):
         net.train()
         order = sorted(range(len(encoded)), key=lambda i: (len(encoded[i][1]), rng.random()))
@@ -161,7 +162,12 @@ def fit(
             dense.step()
             total += loss.item()
         print(f"epoch {epoch + 1}: loss {total / len(batches):.4f} ({time.time() - t0:.0f}s)")
-    state = {k: v.detach().numpy() for k, v in net.state_dict().items()}
+        if args.average_from and epoch + 1 >= args.average_from:
+            # the mean of the weights after each of the last epochs (stochastic weight averaging)
+            now = {k: v.detach().clone() for k, v in net.state_dict().items()}
+            seen += 1
+            mean = now if mean is None else {k: mean[k] + (now[k] - mean[k]) / seen for k in now}
+    state = {k: v.detach().numpy() for k, v in (mean or net.state_dict()).items()}
     arrays = {
         "features": utf8_lines(features),
         "letters": utf8_lines(chars),
@@ -213,6 +219,9 @@ def main() -> None:
     ap.add_argument("--dim", type=int, default=64)
     ap.add_argument("--hidden", type=int, default=64)
     ap.add_argument("--feature-dropout", type=float, default=0.2)
+    ap.add_argument(
+        "--average-from", type=int, default=0, help="average the weights from this epoch on"
+    )
     ap.add_argument("--weight", type=float, default=0.5, help="the network's share of the mix")
     ap.add_argument("--cv", type=int, default=0, help="report blocked CV; write nothing")
     ap.add_argument("--out", type=Path, default=OUT)
