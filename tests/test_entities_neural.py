@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 np = pytest.importorskip("numpy")
 pytest.importorskip("scipy")
@@ -195,3 +197,50 @@ def test_modes_switch_within_one_process(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("WAQAI_NER", "crf+nn")
     assert tag_runs(SENTENCES, 2) == both
     assert both[0][3:5] == ["B-PER", "I-PER"]
+
+
+WORDS = [
+    "بالقاهرة",
+    "وموسكو",
+    "لروسيا",
+    "الرئيس",
+    "الروسي",
+    "قال",
+    "،",
+    ".",
+    "ْ",
+    "ـ",
+    "منظمة",
+    "معاهدة",
+    "الأمن",
+    "الجماعي",
+    "توكاييف",
+    "فلاديمير",
+    "بوتين",
+    "x",
+    "1",
+    "ﻻ",
+    "وزير",
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=12), min_size=1, max_size=5))
+def test_mixed_tags_are_whole_entities_and_spans_index_the_original(
+    sentences: list[list[str]],
+) -> None:
+    """Any document, empty sentences included: one BIO tag per token, every I- continuing
+    its type, and the pipeline's entity spans index the original text."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("WAQAI_NER", "crf+nn")
+        tags = tag_runs(sentences, len(sentences))
+        text = "\n".join(" ".join(s) for s in sentences)
+        doc = default_pipeline()(text, published="2022-01-13")
+    assert [len(t) for t in tags] == [len(s) for s in sentences]
+    for sentence in tags:
+        for previous, tag in zip(["O", *sentence], sentence, strict=False):
+            assert tag == "O" or tag[:2] in ("B-", "I-")
+            if tag.startswith("I-"):
+                assert previous[2:] == tag[2:]
+    for e in doc.entities:
+        assert text[e.start : e.end] == e.text
