@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from span_words import SPAN_WORDS
+
 np = pytest.importorskip("numpy")
 pytest.importorskip("scipy")
 
@@ -199,33 +201,14 @@ def test_modes_switch_within_one_process(monkeypatch: pytest.MonkeyPatch) -> Non
     assert both[0][3:5] == ["B-PER", "I-PER"]
 
 
-WORDS = [
-    "بالقاهرة",
-    "وموسكو",
-    "لروسيا",
-    "الرئيس",
-    "الروسي",
-    "قال",
-    "،",
-    ".",
-    "ْ",
-    "ـ",
-    "منظمة",
-    "معاهدة",
-    "الأمن",
-    "الجماعي",
-    "توكاييف",
-    "فلاديمير",
-    "بوتين",
-    "x",
-    "1",
-    "ﻻ",
-    "وزير",
-]
-
-
 @settings(max_examples=30, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=12), min_size=1, max_size=5))
+@given(
+    st.lists(
+        st.lists(st.sampled_from([*SPAN_WORDS, ".", "فلاديمير", "بوتين", "وزير"]), max_size=12),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_mixed_tags_are_whole_entities_and_spans_index_the_original(
     sentences: list[list[str]],
 ) -> None:
