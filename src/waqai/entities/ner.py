@@ -24,6 +24,7 @@ from waqai.entities.features import (
     restrict_to,
     tagging_features,
 )
+from waqai.entities.repair import repair
 from waqai.errors import ConfigError
 from waqai.resources import data_path, load_json, read_checked, read_lines
 
@@ -154,7 +155,12 @@ SentenceInput = tuple[Sequence[str], Sequence[str], Sequence[str]]
 
 
 def tag_document(sentences: Sequence[SentenceInput]) -> list[list[str]]:
-    """BIO tags for each (words, gazetteer tags, written words) sentence of one document."""
+    """BIO tags for each (words, gazetteer tags, written words) sentence of one document,
+    with the shape of names repaired (``repair``)."""
+    return repair([words for words, _, _ in sentences], _tag(sentences))
+
+
+def _tag(sentences: Sequence[SentenceInput]) -> list[list[str]]:
     if mode() == "crf+nn":
         try:
             from waqai.entities import mixed

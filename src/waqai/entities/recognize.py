@@ -273,25 +273,13 @@ def model_mentions(doc: Document, hits: list[Hit]) -> list[Mention]:
         for a, b, typ in bio_spans(tags):
             if typ not in MODEL_TYPES:
                 continue
-            for x, y in _split_conjoined(sent, a, b, words):
-                first = sent[x]
-                start = first.mstart + _strip_proclitic(first, words)
-                end = sent[y - 1].mend
-                if sent[y - 1].kind == "punct" or start >= end:
-                    continue
-                out.append(Mention(start, end, typ, "model"))
+            first = sent[a]
+            start = first.mstart + _strip_proclitic(first, words)
+            end = sent[b - 1].mend
+            if sent[b - 1].kind == "punct" or start >= end:
+                continue
+            out.append(Mention(start, end, typ, "model"))
     return out
-
-
-def _split_conjoined(sent: list[Token], a: int, b: int, words: set[str]) -> list[tuple[int, int]]:
-    """A model span cut before an inner token "وX" whose X is a known name or stands alone
-    elsewhere in the document: "فلاديمير بوتين ولوكاشينكو" is two people (the و goes with
-    the second, and ``_strip_proclitic`` drops it)."""
-    for k in range(a + 1, b):
-        norm = sent[k].norm
-        if len(norm) > 4 and norm[0] == "و" and (norm[1:] in words or gazetteer.lookup(norm[1:])):
-            return [(a, k), *_split_conjoined(sent, k, b, words)]
-    return [(a, b)]
 
 
 def propagate(text: str, found: list[Mention]) -> list[Mention]:

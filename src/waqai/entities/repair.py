@@ -1,0 +1,75 @@
+"""Span repairs after tagging: cuts a tagger gets wrong from the shape of a name, not from
+the evidence around it.
+
+Both taggers (the CRF, and the CRF with the second model) label token by token, so a
+name's span can run on over "X وY" (two people side by side are one span) or stop on a
+particle (``جان مارك دو``, ``أبو``). ``ner.tag_document`` hands every document's tags
+through ``repair``, so the pipeline and ``benchmarks/ner.py`` see the same spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from waqai.entities import gazetteer
+from waqai.entities.features import name_parts
+from waqai.entities.frequency import word_classes
+from waqai.resources import load_yaml
+from waqai.text.normalize import normalize
+
+#: a word at least this common (Zipf) does not continue a name after a particle (عن، في)
+_COMMON_ZIPF = 7
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    """Words that never end a person's name (بن، أبو، دو، فان …: ``ner_cues.yaml``)."""
+    return frozenset(normalize(w) for w in load_yaml("entities", "ner_cues.yaml")["name_particles"])
+
+
+def repair(sentences: Sequence[Sequence[str]], tags: list[list[str]]) -> list[list[str]]:
+    """``tags`` (BIO, one list per sentence of matching-form words) with conjoined names
+    split and names that stop on a particle carried on; changed in place and returned."""
+    known = {w for words in sentences for w in words}
+    for words, sentence_tags in zip(sentences, tags, strict=True):
+        split_conjoined(words, sentence_tags, known)
+        extend_particles(words, sentence_tags)
+    return tags
+
+
+def split_conjoined(words: Sequence[str], tags: list[str], known: set[str]) -> list[str]:
+    """A new span at an inner "وX" whose X stands alone in the document (``known``) or is
+    a gazetteer name; in a person's span also where X is a known name word and "وX" is not
+    (وعمرو, not وليد). ANERcorp tags "كانافارو وإيمرسون" as two people, the و with the
+    second (blocked CV +0.3 F1, docs/entities.md)."""
+    parts = name_parts()
+    for k in range(1, len(tags)):
+        word = words[k]
+        if not tags[k].startswith("I-") or len(word) < 4 or word[0] != "و":
+            continue
+        rest = word[1:]
+        known_name = rest in known or bool(gazetteer.lookup(rest))
+        if tags[k] == "I-PER":
+            known_name = word not in parts and (known_name or rest in parts)
+        if known_name:
+            tags[k] = "B-" + tags[k][2:]
+    return tags
+
+
+def extend_particles(words: Sequence[str], tags: list[str]) -> list[str]:
+    """A person's span that ends on a particle (بن، أبو، دو …) takes the next word too,
+    unless that word is punctuation or very common (but for another particle): "ماركو
+    فان | باستن", "أبو | جميل", "جان مارك دو | لا سابليير"."""
+    particles = name_particles()
+    classes = word_classes()
+    for k in range(1, len(tags)):
+        if (
+            tags[k] == "O"
+            and tags[k - 1][2:] == "PER"
+            and words[k - 1] in particles
+            and words[k][:1].isalpha()
+            and (words[k] in particles or int(classes.get(words[k])[0]) < _COMMON_ZIPF)
+        ):
+            tags[k] = "I-PER"
+    return tags
