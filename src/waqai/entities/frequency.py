@@ -77,10 +77,18 @@ def word_classes() -> WordClasses:
         raise DataError(f"waqai/entities/data/{NAME}: cannot load ({exc})") from exc
 
 
+#: the Zipf bucket of prepositions and other function words (في، على، عن): no name is as common
+FUNCTION_WORD_ZIPF = 7
+
+
+def zipf(word: str) -> int:
+    """The Zipf bucket of ``word`` (matching form; 0 if unseen)."""
+    return int(word_classes().get(word)[0])
+
+
 @cache
 def commoner(word: str, other: str) -> bool:
     """Whether ``word`` is more frequent in general text than ``other`` (both matching form,
     unseen words count as rarest). A clitic form is always rarer than its bare word, so this tells
     "وجمهورية" (و + a common word) from "وليد" (a name), and "بنوك" (banks) from ب + نوك."""
-    classes = word_classes()
-    return int(classes.get(word)[0]) > int(classes.get(other)[0])
+    return zipf(word) > zipf(other)

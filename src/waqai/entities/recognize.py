@@ -18,7 +18,7 @@ from waqai.document import Document
 from waqai.entities import gazetteer, ner
 from waqai.entities.conll import bio_spans
 from waqai.entities.features import gazetteer_tags
-from waqai.entities.frequency import commoner, word_classes
+from waqai.entities.frequency import FUNCTION_WORD_ZIPF, commoner, zipf
 from waqai.entities.gazetteer import Entry, Hit
 from waqai.entities.knowledge import Person, head_of_state, holder, office_exists
 from waqai.resources import load_yaml
@@ -26,8 +26,6 @@ from waqai.text.normalize import normalize
 from waqai.text.tokenize import Token, clitic_analyses
 
 _PRIORITY = {"model": 1, "propagated": 2}
-#: a one-word name this common (Zipf bucket) is not propagated
-_SPREAD_BELOW_ZIPF = 7
 #: entity types the model may emit in the pipeline (MISC is benchmark-only)
 MODEL_TYPES = ("PER", "LOC", "ORG")
 _RULE_KINDS = ("country", "city", "org", "leader", "nisba", "body")
@@ -299,11 +297,8 @@ def propagate(text: str, found: list[Mention]) -> list[Mention]:
         words = surface.split()
         if m.type == "PER" and len(words) > 1 and len(words[-1]) >= 3:
             forms.setdefault(words[-1], "PER")
-    classes = word_classes()
     forms = {
-        f: t
-        for f, t in forms.items()
-        if len(f) >= 3 and (" " in f or int(classes.get(f)[0]) < _SPREAD_BELOW_ZIPF)
+        f: t for f, t in forms.items() if len(f) >= 3 and (" " in f or zipf(f) < FUNCTION_WORD_ZIPF)
     }
     if not forms:
         return []

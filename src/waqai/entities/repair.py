@@ -14,12 +14,9 @@ from functools import cache
 
 from waqai.entities import gazetteer
 from waqai.entities.features import name_parts
-from waqai.entities.frequency import word_classes
+from waqai.entities.frequency import FUNCTION_WORD_ZIPF, zipf
 from waqai.resources import load_yaml
 from waqai.text.normalize import normalize
-
-#: a word at least this common (Zipf) does not continue a name after a particle (عن، في)
-_COMMON_ZIPF = 7
 
 
 @cache
@@ -59,17 +56,17 @@ def split_conjoined(words: Sequence[str], tags: list[str], known: set[str]) -> l
 
 def extend_particles(words: Sequence[str], tags: list[str]) -> list[str]:
     """A person's span that ends on a particle (بن، أبو، دو …) takes the next word too,
-    unless that word is punctuation or very common (but for another particle): "ماركو
+    unless that word is punctuation or as common as a preposition (عن، في; but for another
+    particle): "ماركو
     فان | باستن", "أبو | جميل", "جان مارك دو | لا سابليير"."""
     particles = name_particles()
-    classes = word_classes()
     for k in range(1, len(tags)):
         if (
             tags[k] == "O"
             and tags[k - 1][2:] == "PER"
             and words[k - 1] in particles
             and words[k][:1].isalpha()
-            and (words[k] in particles or int(classes.get(words[k])[0]) < _COMMON_ZIPF)
+            and (words[k] in particles or zipf(words[k]) < FUNCTION_WORD_ZIPF)
         ):
             tags[k] = "I-PER"
     return tags
