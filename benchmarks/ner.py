@@ -21,19 +21,15 @@ import os
 import time
 from pathlib import Path
 
-# one core: numpy's BLAS threads only fight over small matrices (set before numpy loads)
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
-
-from waqai.entities import conll  # noqa: E402
-from waqai.entities.features import (  # noqa: E402
+from waqai.entities import conll
+from waqai.entities.features import (
     cue_kinds,
     known_word_features,
     neighbour_features,
     word_features,
 )
-from waqai.entities.pretokenized import tag_runs  # noqa: E402
-from waqai.pipeline import freeze_gc  # noqa: E402
+from waqai.entities.pretokenized import tag_runs
+from waqai.pipeline import freeze_gc, single_blas_thread
 
 ROOT = Path(__file__).resolve().parents[1]
 #: two sentences tagged before timing, so that every lazily loaded table is in memory
@@ -57,6 +53,7 @@ def main() -> None:
     )
     ap.add_argument("--neural", action="store_true", help="mix in the second model (crf+nn)")
     args = ap.parse_args()
+    single_blas_thread()  # one core; numpy loads with the second model, later
     os.environ["WAQAI_NER"] = "crf+nn" if args.neural else "crf"
     path = args.shared / "data/ner/anercorp/ANERCorp_CamelLab_test.txt"
     test = conll.read_conll(path, conll.ANER_TYPES)

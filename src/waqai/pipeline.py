@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -148,6 +149,14 @@ def freeze_gc() -> None:
     gc.freeze()
     _, second, third = gc.get_threshold()
     gc.set_threshold(GC_THRESHOLD, second, third)
+
+
+def single_blas_thread() -> None:
+    """One BLAS thread for numpy (an explicit setting wins): the second NER model's matrices
+    (``WAQAI_NER=crf+nn``) are small, and threads only contend with each other and with
+    worker processes (10x slower under load). Call it before anything loads numpy."""
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
 
 
 _DEFAULT: Pipeline | None = None

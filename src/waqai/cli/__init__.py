@@ -7,17 +7,14 @@ Library errors become one line on stderr and a non-zero exit code.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-# numpy's BLAS threads only contend with each other and with worker processes over the
-# small matrices of NER's second model (WAQAI_NER=crf+nn): one thread each, set before
-# anything loads numpy (an explicit setting wins)
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
+from waqai.pipeline import single_blas_thread
+
+single_blas_thread()  # before any command loads numpy
 
 import click  # noqa: E402
 
