@@ -194,6 +194,14 @@ def stripped(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(own features, context features) of one word form."""
+    own, ctx = _word_features(word)
+    # interned: most feature strings (affixes, clusters, trigrams) repeat across words,
+    # and the caches keep tens of thousands of words
+    return tuple(map(intern, own)), tuple(map(intern, ctx))
+
+
+def _word_features(word: str) -> tuple[Sequence[str], tuple[str, ...]]:
+    """``word_features`` not interned: ``known_word_features`` keeps the model's strings."""
     if not word[0].isalpha():
         kind = "num" if word[0].isdigit() else "punct"
         return ("w=" + word, "shape=" + kind), ("w=" + word,)
@@ -254,9 +262,7 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         ctx += ("gn",)
     if part:
         ctx += ("np=" + part,)
-    # interned: most feature strings (affixes, clusters, trigrams) repeat across words,
-    # and the caches keep tens of thousands of words
-    return tuple(map(intern, own)), tuple(map(intern, ctx))
+    return own, ctx
 
 
 _WINDOW_TAGS = tuple(f"{off:+d}:" for off in WINDOW)
@@ -303,8 +309,9 @@ def gazetteer_tags(hits: Sequence[gazetteer.Hit], spans: Sequence[tuple[int, int
 
 #: the tagging model's attributes, each mapped to what its tagger reads for it (``restrict_to``)
 _known: list[dict[str, Any]] = []
-#: the context features that have a weight at some ``WINDOW`` offset ("w=في" for "-1:w=في")
-_known_context: set[str] = set()
+#: each context feature that has a weight at some ``WINDOW`` offset ("w=في" for "-1:w=في"),
+#: with what the tagger reads for it at each offset (None where it has no weight)
+_known_context: dict[str, tuple[Any, ...]] = {}
 
 
 def restrict_to(known: dict[str, Any]) -> None:
@@ -321,7 +328,8 @@ def restrict_to(known: dict[str, Any]) -> None:
         return
     _known[:] = [known]
     _known_context.clear()
-    _known_context.update(a[3:] for a in known if a[:3] in _WINDOW_TAGS)
+    for f in {a[3:] for a in known if a[:3] in _WINDOW_TAGS}:
+        _known_context[f] = tuple(known.get(tag + f) for tag in _WINDOW_TAGS)
     known_word_features.cache_clear()
 
 
@@ -330,12 +338,14 @@ def known_word_features(word: str) -> tuple[tuple[str, ...], NeighbourFeatures]:
     """``word_features`` and ``neighbour_features`` of ``word`` cut to the model's attributes
     (computed without filling their caches: only the kept subset stays in memory)."""
     known = _known[0]
-    own, ctx = word_features.__wrapped__(word)
+    own, ctx = _word_features(word)
     kinds = cue_kinds(word)
     # a rare word's own form has no weight as a neighbour: no shifted copies to build
-    near = [f for f in ctx if f in _known_context]
+    near = [at for f in ctx if (at := _known_context.get(f))]
     shifted = (
-        tuple(_keep(known, [tag + f for f in near]) for tag in _WINDOW_TAGS) if near else _NO_SHIFT
+        tuple(tuple(filter(None, [at[slot] for at in near])) for slot in range(len(WINDOW)))
+        if near
+        else _NO_SHIFT
     )
     cues = (
         tuple(_keep(known, [k + str(off) for k in kinds]) for off in CUE_WINDOW)

@@ -134,21 +134,25 @@ def clitic_analyses(word: str) -> tuple[Analysis, ...]:
     """Every plausible split of ``word`` (matching form), the unsplit word first."""
     c = _clitics()
     out = [Analysis("", word, "")]
-    # a word starts with at most one chain of each length: test its prefixes, shortest first
+    # a word starts with at most one chain of each length: test its prefixes, shortest
+    # first; the suffixes it ends with end every rest too, so they are found once. Each
+    # analysis is one (prefix, suffix) pair, so none repeats.
     chains = c.proclitic_chains
     heads = [word[:n] for n in range(1, min(c.max_chain, len(word)) + 1) if word[:n] in chains]
+    ends = [s for s in c.suffixes if word.endswith(s)] if word.endswith(c.suffixes) else []
+    shortest = c.min_stem_after_suffix
     for p in ("", *heads):
         rest = word[len(p) :]
-        if p and len(rest) < c.min_stem:
-            continue
         if p:
+            if len(rest) < c.min_stem:
+                continue
             out.append(Analysis(p, rest, ""))
-        if p.endswith("ال") or p.endswith("لل"):
-            continue  # a definite noun takes no pronoun suffix
-        for s in c.suffixes:
-            if rest.endswith(s) and len(rest) - len(s) >= c.min_stem_after_suffix:
+            if p.endswith("ال") or p.endswith("لل"):
+                continue  # a definite noun takes no pronoun suffix
+        for s in ends:
+            if len(rest) - len(s) >= shortest:
                 out.append(Analysis(p, rest[: -len(s)], s))
-    return tuple(dict.fromkeys(out))
+    return tuple(out)
 
 
 @lru_cache(maxsize=ANALYSIS_CACHE)
