@@ -16,7 +16,7 @@ running text costs a few list concatenations per token.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from sys import intern
 from typing import Any
@@ -359,13 +359,6 @@ _NO_SHIFT: tuple[tuple[str, ...], ...] = ((),) * len(WINDOW)
 _NO_CUES: tuple[tuple[str, ...], ...] = ((),) * len(CUE_WINDOW)
 
 
-def _add(f: list[Any], feat: str, known: dict[str, Any] | None) -> None:
-    if known is None:
-        f.append(feat)
-    elif feat in known:
-        f.append(known[feat])
-
-
 def _keep(known: dict[str, Any], feats: Iterable[str]) -> tuple[Any, ...]:
     # map/filter run in C: this is most of the cost of a word seen for the first time
     # (``known`` maps each attribute to a non-empty string or a row number above 0)
@@ -475,9 +468,21 @@ def _with_spelling(
 ) -> None:
     if raw is None:
         return
+    get = _reader(known)
     for f, r in zip(feats, raw, strict=True):
         for x in spelling_features(r):
-            _add(f, x, known)
+            if v := get(x):
+                f.append(v)
+
+
+def _reader(known: dict[str, Any] | None) -> Callable[[str], Any]:
+    """What the tagger reads for a feature (``restrict_to``; None: it has no weight), or
+    the feature itself when there is no model to cut to (training)."""
+    return _itself if known is None else known.get
+
+
+def _itself(feature: str) -> str:
+    return feature
 
 
 def _assemble(
@@ -487,31 +492,35 @@ def _assemble(
     near: list[NeighbourFeatures],
     known: dict[str, Any] | None,
 ) -> list[list[str]]:
+    get = _reader(known)
     n = len(words)
     out = []
     fn = full_name_tags(words)
+    edges = [get(e) for e in _EDGES]
+    # a gazetteer tag as the token's own feature and as each neighbour's (most tokens have none)
+    gz = [(get("g=" + g), [get(t + "g=" + g) for t in _WINDOW_TAGS]) if g else None for g in gaz]
     for i in range(n):
         # the order is the training order: crfsuite numbers attributes as it meets them
         f = list(own[i])
-        if gaz[i]:
-            _add(f, "g=" + gaz[i], known)
-        if fn[i]:
-            _add(f, fn[i], known)
+        if gz[i] and (v := gz[i][0]):
+            f.append(v)
+        if fn[i] and (v := get(fn[i])):
+            f.append(v)
         for slot, off in enumerate(WINDOW):
             j = i + off
             if 0 <= j < n:
                 f.extend(near[j][0][slot])
-                if gaz[j]:
-                    _add(f, _WINDOW_TAGS[slot] + "g=" + gaz[j], known)
-            else:
-                _add(f, _EDGES[slot], known)
+                if gz[j] and (v := gz[j][1][slot]):
+                    f.append(v)
+            elif v := edges[slot]:
+                f.append(v)
         for slot, off in enumerate(CUE_WINDOW):
             j = i + off
             if j >= 0:
                 f.extend(near[j][1][slot])
-        if i > 0:
-            _add(f, "w-1|w=" + words[i - 1] + "|" + words[i], known)
-        if i + 1 < n:
-            _add(f, "w|w+1=" + words[i] + "|" + words[i + 1], known)
+        if i > 0 and (v := get("w-1|w=" + words[i - 1] + "|" + words[i])):
+            f.append(v)
+        if i + 1 < n and (v := get("w|w+1=" + words[i] + "|" + words[i + 1])):
+            f.append(v)
         out.append(f)
     return out
