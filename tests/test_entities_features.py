@@ -8,8 +8,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from waqai.entities.features import given_names, skeleton, skeletons, stripped, word_features
+from waqai.entities import gazetteer
+from waqai.entities.features import (
+    gazetteer_tags,
+    given_names,
+    skeleton,
+    skeletons,
+    stripped,
+    word_features,
+)
 from waqai.entities.frequency import UNKNOWN, WordClasses, word_classes
+from waqai.entities.pretokenized import word_spans
 from waqai.text.normalize import normalize
 
 
@@ -148,12 +157,20 @@ def test_tagging_features_keep_only_model_attributes_and_the_same_labels() -> No
     fresh.open(str(data_path("entities", ner.MODEL)))
     assert fresh.tag(full) == ner.tagger().tag(cut)
     assert "B-PER" in fresh.tag(full)
-    # exactly the weighted ones, none lost: rare words next to cue words and names
+    # exactly the weighted ones, none lost: rare words next to cue words and names, the
+    # sentence's edges, gazetteer tags on a token and its neighbours, the written form
     weighted = {a for a, _ in fresh.info().state_features}
-    sentence = "ثم التقى وزير الخارجية زغبوريانتس بنظيره في بيشكيك وقال ، إن 12 فرقة"
-    words = [normalize(w) for w in sentence.split(" ")]
-    gaz = [""] * len(words)
-    full, cut = sequence_features(words, gaz), tagging_features(words, gaz)
+    sentence = (
+        "ثم التقى وزير الخارجية زغبوريانتس بنظيره في بيشكيك وقال ، إن 12 فرقة روسية على الحدود"
+    )
+    raw = sentence.split(" ")
+    words = [normalize(w) for w in raw]
+    gaz = gazetteer_tags(gazetteer.find(" ".join(words)), word_spans(words))
+    assert {"B-city", "B-nisba"} <= set(gaz)
+    full = sequence_features(words, gaz, raw=raw)
+    cut = tagging_features(words, gaz, raw=raw)
+    assert any(x.startswith("-1:g=") for f in cut for x in f)
+    assert "am" in cut[-2]  # على as written
     for f, c in zip(full, cut, strict=True):
         assert sorted(c) == sorted(x for x in f if x in weighted)
 
