@@ -515,3 +515,29 @@ def test_nameness_does_not_depend_on_string_hashing(seed: str) -> None:
     env = {**os.environ, "PYTHONHASHSEED": seed}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.stdout.split() == ["-0.5", "-1"]
+
+
+def test_clear_word_caches_forgets_every_word_but_keeps_the_tables() -> None:
+    from waqai.entities import features, frequency, ner
+    from waqai.entities.features import clear_word_caches, known_word_features, restrict_to
+    from waqai.text.tokenize import clitic_analyses
+
+    restrict_to(ner.attributes())
+    words = [normalize(w) for w in ["وقال", "الرئيس", "الكازاخستاني", "في", "ألماتي"]]
+    for w in words:
+        word_features(w)
+        known_word_features(w)
+    gazetteer.find(" ".join(words))  # clitic prefixes, frequency comparisons
+    per_word = [
+        word_features,
+        known_word_features,
+        features.stripped,
+        clitic_analyses,
+        gazetteer.clitic_prefixes,
+        frequency.commoner,
+    ]
+    assert all(c.cache_info().currsize for c in per_word)
+    clear_word_caches()
+    assert [c.cache_info().currsize for c in per_word] == [0] * len(per_word)
+    assert features.name_parts.cache_info().currsize == 1  # tables stay loaded
+    assert word_features(words[0]) == word_features.__wrapped__(words[0])

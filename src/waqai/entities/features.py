@@ -22,7 +22,7 @@ from sys import intern
 from typing import Any
 
 from waqai.entities import gazetteer, nameness
-from waqai.entities.frequency import word_classes
+from waqai.entities.frequency import commoner, word_classes
 from waqai.resources import load_tsv, load_yaml, read_lines
 from waqai.text.normalize import normalize
 from waqai.text.tokenize import clitic_analyses, default_analysis
@@ -53,6 +53,24 @@ def use_clusters(table: dict[str, tuple[str, str]]) -> None:
     known_word_features.cache_clear()
     _override.clear()
     _override.append(table)
+
+
+def clear_word_caches() -> None:
+    """Forget everything computed per word form (features, clitic splits, gazetteer
+    prefix checks, frequency comparisons; not the tables): the next text is read as by a
+    fresh worker that has loaded its models (``benchmarks/ner.py`` times that)."""
+    for per_word in (
+        word_features,
+        neighbour_features,
+        known_word_features,
+        cue_kinds,
+        stripped,
+        clitic_analyses,
+        default_analysis,
+        gazetteer.clitic_prefixes,
+        commoner,
+    ):
+        per_word.cache_clear()
 
 
 _override: list[dict[str, tuple[str, str]]] = []

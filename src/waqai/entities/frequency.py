@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from waqai.errors import DataError
 from waqai.resources import data_path
@@ -86,7 +86,7 @@ def zipf(word: str) -> int:
     return int(word_classes().get(word)[0])
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def commoner(word: str, other: str) -> bool:
     """Whether ``word`` is more frequent in general text than ``other`` (both matching form,
     unseen words count as rarest). A clitic form is always rarer than its bare word, so this tells

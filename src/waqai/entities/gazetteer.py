@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import ahocorasick
@@ -234,8 +234,9 @@ def extra_automaton() -> Any:
     return compile_patterns(_extra_patterns())
 
 
-@cache
-def _prefixes(word: str) -> frozenset[str]:
+@lru_cache(maxsize=1 << 16)
+def clitic_prefixes(word: str) -> frozenset[str]:
+    """The proclitic chains ``word`` may begin with."""
     return frozenset(a.prefix for a in clitic_analyses(word))
 
 
@@ -288,7 +289,7 @@ def _candidates(auto: Any, text: str) -> list[Candidate]:
             word, stem = text[ws:we], text[start:we]
             if lam and stem.startswith("ل"):
                 stem = "ا" + stem  # "للحكومة" hides "الحكومة"
-            if text[ws:start] not in _prefixes(word) or commoner(word, stem):
+            if text[ws:start] not in clitic_prefixes(word) or commoner(word, stem):
                 continue
         cands.append((start, end, entries))
     return cands
