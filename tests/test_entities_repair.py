@@ -1,13 +1,19 @@
 """Span repairs after tagging (``waqai.entities.repair``): conjoined names split, names
-that stop on a particle carried on, and ``ner.tag_document`` handing every document
-through them."""
+that stop on a particle carried on, currencies tagged, and ``ner.tag_document`` handing
+every document through them."""
 
 from __future__ import annotations
 
 import pytest
 
 from waqai.entities import ner
-from waqai.entities.repair import extend_particles, repair, split_conjoined
+from waqai.entities.repair import (
+    currencies,
+    extend_particles,
+    repair,
+    split_conjoined,
+    tag_currencies,
+)
 from waqai.text.normalize import normalize
 
 
@@ -70,6 +76,33 @@ def test_split_conjoined_at_a_word_that_stands_alone_elsewhere_in_the_document()
 )
 def test_extend_particles(text: str, tags: str, repaired: str) -> None:
     assert extend_particles(_words(text), tags.split()) == repaired.split()
+
+
+@pytest.mark.parametrize(
+    ("text", "tags", "repaired"),
+    [
+        # bare, accusative after a number, with the article; written with hamza or without
+        ("بلغت الصفقة مليار دولار", "O O O O", "O O O B-MISC"),
+        ("دفع 300 دولارا", "O O O", "O O B-MISC"),
+        ("ارتفع سعر اليورو أمام الجنيه المصري", "O O O O O O", "O O B-MISC O B-MISC O"),
+        ("خمسة آلاف ليرة", "O O O", "O O B-MISC"),
+        # a currency already inside a name is left alone; Real Madrid is no currency
+        ("جائزة الدولار الذهبي", "B-MISC I-MISC I-MISC", "B-MISC I-MISC I-MISC"),
+        ("فاز ريال مدريد", "O B-ORG I-ORG", "O B-ORG I-ORG"),
+        ("فاز ريال", "O O", "O O"),
+        # with a clitic the token is another word: left to the tagger
+        ("وبالدولار", "O", "O"),
+    ],
+)
+def test_tag_currencies(text: str, tags: str, repaired: str) -> None:
+    assert tag_currencies(_words(text), tags.split()) == repaired.split()
+
+
+def test_currencies_are_matching_forms_without_ambiguous_names() -> None:
+    names = currencies()
+    assert {"دولار", "الدولار", "دولارا", "جنيه", "ليره", "الروبيه"} <= names
+    assert all(normalize(w) == w for w in names)
+    assert not names & {"ريال", "يوان", "مارك", "ين"}
 
 
 def test_tag_document_repairs_what_the_tagger_returns(monkeypatch: pytest.MonkeyPatch) -> None:

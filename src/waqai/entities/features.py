@@ -520,7 +520,7 @@ def _assemble(
     for i in range(n):
         # the order is the training order: crfsuite numbers attributes as it meets them
         f = list(own[i])
-        if gz[i] and (v := gz[i][0]):
+        if (tagged := gz[i]) and (v := tagged[0]):
             f.append(v)
         if fn[i] and (v := get(fn[i])):
             f.append(v)
@@ -528,7 +528,7 @@ def _assemble(
             j = i + off
             if 0 <= j < n:
                 f.extend(near[j][0][slot])
-                if gz[j] and (v := gz[j][1][slot]):
+                if (tagged := gz[j]) and (v := tagged[1][slot]):
                     f.append(v)
             elif v := edges[slot]:
                 f.append(v)
