@@ -198,6 +198,9 @@ def test_entities_curated_places_are_well_formed() -> None:
         ("دارفور", "SD"),
         ("تيغراي", "ET"),
         ("باردو", "TN"),
+        ("إنجلترا", "GB"),
+        ("وانكلترا", "GB"),
+        ("زيوريخ", "CH"),
     ],
 )
 def test_entities_country_of_curated_places(word: str, iso2: str) -> None:
@@ -213,6 +216,14 @@ def test_entities_curated_places_are_no_model_feature() -> None:
     hits = gazetteer.find(text)  # what the model sees: unchanged by the curated lists
     assert [(h.start, h.end) for h in hits] == [(5, 8)]
     assert gazetteer_tags(hits, [(0, 4), (5, 8)]) == ["", "B-city"]
+
+
+def test_entities_a_longer_curated_name_wins_over_a_city_inside_it() -> None:
+    from waqai.pipeline import Pipeline
+
+    nlp = Pipeline(["waqai.sentences.v1", "waqai.entities.v1"])
+    doc = nlp("وصل الرئيس إلى كوت ديفوار أمس.", now="2026-11-29")  # not Kut (كوت), Iraq
+    assert [(e.text, e.country) for e in doc.entities] == [("كوت ديفوار", "CI")]
 
 
 def test_entities_places_that_are_common_words_need_the_model() -> None:
