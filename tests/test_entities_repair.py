@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from waqai.entities import ner
+from waqai.entities.features import cue_words
 from waqai.entities.repair import (
-    currencies,
     extend_particles,
     repair,
     split_conjoined,
@@ -99,7 +99,7 @@ def test_tag_currencies(text: str, tags: str, repaired: str) -> None:
 
 
 def test_currencies_are_matching_forms_without_ambiguous_names() -> None:
-    names = currencies()
+    names = cue_words("currencies")
     assert {"دولار", "الدولار", "دولارا", "جنيه", "ليره", "الروبيه"} <= names
     assert all(normalize(w) == w for w in names)
     assert not names & {"ريال", "يوان", "مارك", "ين"}

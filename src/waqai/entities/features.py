@@ -77,11 +77,17 @@ _override: list[dict[str, tuple[str, str]]] = []
 
 
 @cache
+def cue_words(key: str) -> frozenset[str]:
+    """One word list of ``ner_cues.yaml`` (person cues, name particles, currencies …),
+    matching form."""
+    return frozenset(normalize(w) for w in load_yaml("entities", "ner_cues.yaml")[key])
+
+
+@cache
 def cue_lists() -> tuple[tuple[str, frozenset[str]], ...]:
     """("pc", person cues), ("oh", organization heads), ("lc", place cues), matching form."""
-    cues = load_yaml("entities", "ner_cues.yaml")
     return tuple(
-        (kind, frozenset(normalize(w) for w in cues[key]))
+        (kind, cue_words(key))
         for kind, key in (("pc", "person_cues"), ("oh", "org_heads"), ("lc", "loc_cues"))
     )
 

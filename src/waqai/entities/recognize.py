@@ -12,17 +12,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from waqai.document import Document
 from waqai.entities import gazetteer, ner
 from waqai.entities.conll import bio_spans
-from waqai.entities.features import gazetteer_tags
+from waqai.entities.features import cue_words, gazetteer_tags
 from waqai.entities.frequency import FUNCTION_WORD_ZIPF, commoner, zipf
 from waqai.entities.gazetteer import Entry, Hit
 from waqai.entities.knowledge import Person, head_of_state, holder, office_exists
-from waqai.resources import load_yaml
-from waqai.text.normalize import normalize
 from waqai.text.tokenize import Token, clitic_analyses
 
 _PRIORITY = {"model": 1, "propagated": 2}
@@ -147,12 +144,6 @@ def rule_mentions(hits: list[Hit], context_country: str | None) -> list[Mention]
     return out
 
 
-@cache
-def country_cues() -> frozenset[str]:
-    """Words that make a cued name (مالي، بنين) a country: في، حكومة، شمال … (matching form)."""
-    return frozenset(normalize(w) for w in load_yaml("entities", "ner_cues.yaml")["country_cues"])
-
-
 def _cue_before(text: str, i: int) -> bool:
     """Whether the word ending before offset ``i`` is a country cue (و، ف، ب، ل allowed)."""
     e = i
@@ -161,7 +152,7 @@ def _cue_before(text: str, i: int) -> bool:
     s = e
     while s > 0 and text[s - 1].isalpha():
         s -= 1
-    word, cues = text[s:e], country_cues()
+    word, cues = text[s:e], cue_words("country_cues")  # في، حكومة، شمال …
     for k in range(3):
         if word[k:] in cues:
             return True

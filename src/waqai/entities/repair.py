@@ -12,25 +12,10 @@ spans.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 from waqai.entities import gazetteer
-from waqai.entities.features import name_parts
+from waqai.entities.features import cue_words, name_parts
 from waqai.entities.frequency import FUNCTION_WORD_ZIPF, zipf
-from waqai.resources import load_yaml
-from waqai.text.normalize import normalize
-
-
-@cache
-def name_particles() -> frozenset[str]:
-    """Words that never end a person's name (بن، أبو، دو، فان …: ``ner_cues.yaml``)."""
-    return frozenset(normalize(w) for w in load_yaml("entities", "ner_cues.yaml")["name_particles"])
-
-
-@cache
-def currencies() -> frozenset[str]:
-    """Currency names as written (دولار، الدولار، دولارا …: ``ner_cues.yaml``), matching form."""
-    return frozenset(normalize(w) for w in load_yaml("entities", "ner_cues.yaml")["currencies"])
 
 
 def repair(sentences: Sequence[Sequence[str]], tags: list[list[str]]) -> list[list[str]]:
@@ -69,7 +54,7 @@ def extend_particles(words: Sequence[str], tags: list[str]) -> list[str]:
     unless that word is punctuation or as common as a preposition (عن، في; but for another
     particle): "ماركو
     فان | باستن", "أبو | جميل", "جان مارك دو | لا سابليير"."""
-    particles = name_particles()
+    particles = cue_words("name_particles")  # words that never end a person's name
     for k in range(1, len(tags)):
         if (
             tags[k] == "O"
@@ -85,7 +70,7 @@ def extend_particles(words: Sequence[str], tags: list[str]) -> list[str]:
 def tag_currencies(words: Sequence[str], tags: list[str]) -> list[str]:
     """A currency name left outside every span is a MISC name of its own ("مليون دولارا"), as
     ANERcorp tags currencies (the pipeline keeps no MISC: this serves the benchmark's types)."""
-    names = currencies()
+    names = cue_words("currencies")
     for k, word in enumerate(words):
         if tags[k] == "O" and word in names:
             tags[k] = "B-MISC"
